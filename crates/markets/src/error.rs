@@ -1,0 +1,292 @@
+//! One error type for both marketplaces. Every variant is something a seller can act on, and
+//! each has a stable [`Error::code`] that the CLI and the desktop app switch on.
+
+use crate::Market;
+use serde::Serialize;
+use std::time::Duration;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One field's problem, named the way the API names it (`price`, `accounts[2].login`,
+/// `[filters][offer_type]`) so a form can put the message next to the right input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Whether a request reached the marketplace: a local validation error means nothing was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Caught on this machine before anything was sent.
+    Local,
+    /// Answered by the marketplace.
+    Remote,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The marketplace refused the API key (missing, wrong, revoked).
+    #[error("{market} rejected the API key ({message}). Check the key in the profile, or ask {market} support for a new one.")]
+    KeyRejected {
+        market: Market,
+        status: u16,
+        message: String,
+    },
+
+    /// The key works, but not for this action or object.
+    #[error(
+        "{market} refused this action ({message}): the key works but is not allowed to do this."
+    )]
+    Forbidden { market: Market, message: String },
+
+    /// The object does not exist or belongs to another seller.
+    #[error("{market}: {what} was not found. It may have been deleted, or it belongs to another seller.")]
+    NotFound {
+        market: Market,
+        what: String,
+        message: String,
+    },
+
+    /// The request was invalid: per-field messages say what to fix.
+    #[error("{}", validation_summary(.message, .fields, *.origin))]
+    Validation {
+        market: Option<Market>,
+        origin: Origin,
+        message: String,
+        fields: Vec<FieldError>,
+    },
+
+    /// The marketplace understood the request but its rules forbid it (e.g. a duplicate code).
+    #[error("{market} refused it: {message}")]
+    BusinessRule {
+        market: Market,
+        message: String,
+        fields: Vec<FieldError>,
+    },
+
+    /// Still rate limited after the allowed retries.
+    #[error("{market} rate limit reached{}; wait and try again (Seller Desk paces requests to the documented limit, so another program may be using the same key).", retry_hint(.retry_after))]
+    RateLimited {
+        market: Market,
+        retry_after: Option<Duration>,
+    },
+
+    /// The marketplace is down or failing (5xx) after the retries that were safe to make.
+    #[error("{market} is unavailable (HTTP {status}){}. Try again later.", message_suffix(.message))]
+    Unavailable {
+        market: Market,
+        status: u16,
+        message: String,
+    },
+
+    /// A change was sent but no answer came back: it may or may not have been applied, so it
+    /// was NOT repeated. Check the marketplace's state before trying again.
+    #[error("{market}: the connection was lost after `{operation}` was sent, so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.")]
+    OutcomeUnknown {
+        market: Market,
+        operation: String,
+        detail: String,
+    },
+
+    /// The marketplace could not be reached (nothing was applied).
+    #[error("cannot reach {market} at {url}: {detail}. Check the internet connection and the profile's base URL.")]
+    Network {
+        market: Market,
+        url: String,
+        detail: String,
+    },
+
+    /// The answer did not have the documented shape.
+    #[error("{market} answered HTTP {status} with a body Seller Desk could not read (at `{json_path}`: {detail}). The API may have changed; please report this.")]
+    UnexpectedResponse {
+        market: Market,
+        status: u16,
+        json_path: String,
+        detail: String,
+        body_excerpt: String,
+    },
+
+    /// The client could not be set up (bad base URL, TLS backend).
+    #[error("{0}")]
+    Config(String),
+}
+
+fn validation_summary(message: &str, fields: &[FieldError], origin: Origin) -> String {
+    let mut out = match origin {
+        Origin::Local => "invalid input, nothing was sent".to_owned(),
+        Origin::Remote => format!("the marketplace rejected the request: {message}"),
+    };
+    if origin == Origin::Local && !message.is_empty() {
+        out = format!("{message} (nothing was sent)");
+    }
+    for f in fields {
+        out.push_str(&format!("; {}: {}", f.field, f.message));
+    }
+    out
+}
+
+fn retry_hint(retry_after: &Option<Duration>) -> String {
+    match retry_after {
+        Some(d) => format!(" (retry after {} s)", d.as_secs_f64().ceil() as u64),
+        None => String::new(),
+    }
+}
+
+fn message_suffix(message: &str) -> String {
+    if message.is_empty() {
+        String::new()
+    } else {
+        format!(": {message}")
+    }
+}
+
+impl Error {
+    /// A stable identifier for the UI and scripts; never changes meaning once shipped.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::KeyRejected { .. } => "key_rejected",
+            Error::Forbidden { .. } => "forbidden",
+            Error::NotFound { .. } => "not_found",
+            Error::Validation {
+                origin: Origin::Local,
+                ..
+            } => "invalid_input",
+            Error::Validation {
+                origin: Origin::Remote,
+                ..
+            } => "validation",
+            Error::BusinessRule { .. } => "business_rule",
+            Error::RateLimited { .. } => "rate_limited",
+            Error::Unavailable { .. } => "unavailable",
+            Error::OutcomeUnknown { .. } => "outcome_unknown",
+            Error::Network { .. } => "network",
+            Error::UnexpectedResponse { .. } => "unexpected_response",
+            Error::Config(_) => "config",
+        }
+    }
+
+    /// Per-field messages, for putting next to form inputs.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Error::Validation { fields, .. } | Error::BusinessRule { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+
+    /// A local validation error: nothing was sent.
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        Error::Validation {
+            market: None,
+            origin: Origin::Local,
+            message: String::new(),
+            fields,
+        }
+    }
+
+    /// A local validation error about one field.
+    pub fn invalid_field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::invalid(vec![FieldError::new(field, message)])
+    }
+
+    /// Whether repeating the same request later might succeed (the job engine's retry list).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            Error::RateLimited { .. } | Error::Unavailable { .. } | Error::Network { .. }
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_validation_message_names_each_field_and_says_nothing_was_sent() {
+        let e = Error::invalid(vec![
+            FieldError::new("price", "must match ^[0-9]{1,16}(\\.[0-9]{1,2})?$"),
+            FieldError::new("qty_total", "must equal the number of accounts (2)"),
+        ]);
+        let text = e.to_string();
+        assert!(text.contains("nothing was sent"), "{text}");
+        assert!(text.contains("price: must match"), "{text}");
+        assert!(text.contains("qty_total: must equal"), "{text}");
+        assert_eq!(e.code(), "invalid_input");
+        assert_eq!(e.fields().len(), 2);
+    }
+
+    #[test]
+    fn codes_are_distinct() {
+        let m = Market::GgChest;
+        let all = [
+            Error::KeyRejected {
+                market: m,
+                status: 401,
+                message: String::new(),
+            },
+            Error::Forbidden {
+                market: m,
+                message: String::new(),
+            },
+            Error::NotFound {
+                market: m,
+                what: "offer x".into(),
+                message: String::new(),
+            },
+            Error::invalid(vec![]),
+            Error::Validation {
+                market: Some(m),
+                origin: Origin::Remote,
+                message: String::new(),
+                fields: vec![],
+            },
+            Error::BusinessRule {
+                market: m,
+                message: String::new(),
+                fields: vec![],
+            },
+            Error::RateLimited {
+                market: m,
+                retry_after: None,
+            },
+            Error::Unavailable {
+                market: m,
+                status: 503,
+                message: String::new(),
+            },
+            Error::OutcomeUnknown {
+                market: m,
+                operation: String::new(),
+                detail: String::new(),
+            },
+            Error::Network {
+                market: m,
+                url: String::new(),
+                detail: String::new(),
+            },
+            Error::UnexpectedResponse {
+                market: m,
+                status: 200,
+                json_path: String::new(),
+                detail: String::new(),
+                body_excerpt: String::new(),
+            },
+            Error::Config(String::new()),
+        ];
+        let mut codes: Vec<_> = all.iter().map(Error::code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+    }
+}

@@ -1,0 +1,253 @@
+//! GGChest request bodies. They carry what the strictest source demands (see API-NOTES):
+//! integers for quantities, `old_price` only when set on create, the full offer on update, no
+//! `delivery_method` on currency offers, `id: null` on accounts added by an update.
+
+use super::enums::{DeliveryMethod, DeliveryTime, OfferType};
+use super::types::Offer;
+use crate::{Error, UsdPrice};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// An attribute choice: the attribute's id and the id of the chosen option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeChoice {
+    pub id: String,
+    pub option_id: String,
+}
+
+/// The credentials of one account for sale. `Debug` hides the passwords.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountCredentials {
+    pub login: String,
+    pub password: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_login: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl fmt::Debug for AccountCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AccountCredentials")
+            .field("login", &self.login)
+            .field("password", &"<redacted>")
+            .field("email_login", &self.email_login)
+            .field(
+                "email_password",
+                &self.email_password.as_ref().map(|_| "<redacted>"),
+            )
+            .field("description", &self.description)
+            .finish()
+    }
+}
+
+/// An account added by an update: the spec allows only `"id": null` there.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct AccountToAdd(pub AccountCredentials);
+
+impl Serialize for AccountToAdd {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithNullId<'a> {
+            id: Option<&'a str>,
+            #[serde(flatten)]
+            credentials: &'a AccountCredentials,
+        }
+        WithNullId {
+            id: None,
+            credentials: &self.0,
+        }
+        .serialize(s)
+    }
+}
+
+/// One unit of an auto-delivered items offer: what the buyer receives (e.g. a code).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDelivery {
+    pub delivery_info: String,
+}
+
+impl fmt::Debug for ItemDelivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ItemDelivery(<redacted>)")
+    }
+}
+
+/// `POST /v1/offers/accounts`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewAccountsOffer {
+    pub game_id: String,
+    pub title: String,
+    pub description: String,
+    pub price: UsdPrice,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_price: Option<UsdPrice>,
+    pub delivery_method: DeliveryMethod,
+    pub delivery_time: DeliveryTime,
+    /// Must equal the number of accounts (guide).
+    pub qty_total: u64,
+    pub qty_min: u64,
+    pub attributes: Vec<AttributeChoice>,
+    pub accounts: Vec<AccountCredentials>,
+}
+
+/// `POST /v1/offers/currency`. Currency offers have no `delivery_method`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewCurrencyOffer {
+    pub game_id: String,
+    /// From `GET /v1/games/{id}/currency`.
+    pub game_currency_id: String,
+    pub title: String,
+    pub description: String,
+    pub price: UsdPrice,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_price: Option<UsdPrice>,
+    pub delivery_time: DeliveryTime,
+    /// The amount of currency available (e.g. 10000 gold).
+    pub qty_total: u64,
+    pub qty_min: u64,
+    pub attributes: Vec<AttributeChoice>,
+}
+
+/// `POST /v1/offers/items`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewItemsOffer {
+    pub game_id: String,
+    pub title: String,
+    pub description: String,
+    pub price: UsdPrice,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_price: Option<UsdPrice>,
+    pub delivery_method: DeliveryMethod,
+    /// Required for manual delivery. For auto delivery the guide makes it optional but the spec
+    /// requires it, so the client sends the shortest time, `5m`, when none is given: auto
+    /// delivery is instant, so that is also the truth.
+    #[serde(default)]
+    pub delivery_time: Option<DeliveryTime>,
+    /// Manual: the stock. Auto: must equal the number of `items`.
+    pub qty_total: u64,
+    pub qty_min: u64,
+    pub attributes: Vec<AttributeChoice>,
+    /// Auto delivery: one entry per unit sold. The guide marks the field required, so it is
+    /// always sent (empty for manual delivery).
+    #[serde(default)]
+    pub items: Vec<ItemDelivery>,
+}
+
+impl NewItemsOffer {
+    /// The body as sent, with the auto-delivery default for `delivery_time` filled in.
+    pub(crate) fn to_wire(&self) -> NewItemsOffer {
+        let mut wire = self.clone();
+        if wire.delivery_time.is_none() && wire.delivery_method == DeliveryMethod::Auto {
+            wire.delivery_time = Some(DeliveryTime::Minutes5);
+        }
+        wire
+    }
+}
+
+/// Sends `old_price` as `null` when unset: an update carries the full offer, and `null` is how
+/// a discount is removed (docs site's update example).
+fn old_price_or_null<S: Serializer>(v: &Option<UsdPrice>, s: S) -> Result<S::Ok, S::Error> {
+    v.serialize(s)
+}
+
+/// `PUT /v1/offers/accounts/{id}`: the full offer, plus the accounts to ADD (existing accounts
+/// are never re-sent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountsOfferUpdate {
+    pub title: String,
+    pub description: String,
+    pub price: UsdPrice,
+    #[serde(serialize_with = "old_price_or_null")]
+    pub old_price: Option<UsdPrice>,
+    pub delivery_time: DeliveryTime,
+    pub qty_total: u64,
+    pub qty_min: u64,
+    pub attributes: Vec<AttributeChoice>,
+    pub accounts: Vec<AccountToAdd>,
+}
+
+/// `PUT /v1/offers/currency/{id}` and `PUT /v1/offers/items/{id}`: the full offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferUpdate {
+    pub title: String,
+    pub description: String,
+    pub price: UsdPrice,
+    #[serde(serialize_with = "old_price_or_null")]
+    pub old_price: Option<UsdPrice>,
+    pub delivery_time: DeliveryTime,
+    pub qty_total: u64,
+    pub qty_min: u64,
+    pub attributes: Vec<AttributeChoice>,
+}
+
+/// `PUT /v1/offers/{id}/price`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceUpdate {
+    pub price: UsdPrice,
+}
+
+/// `{"offers_ids": [...]}` of batch delete, activate and draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferIds {
+    pub offers_ids: Vec<String>,
+}
+
+impl OfferUpdate {
+    /// The current offer as an update body, for merging an edit into ("send the full offer data").
+    pub fn from_offer(offer: &Offer) -> Result<Self, Error> {
+        let missing = |field: &str| {
+            Error::invalid_field(field, format!("offer {} as read from GGChest has no {field}, so the full offer cannot be sent back: fill it in", offer.id))
+        };
+        Ok(OfferUpdate {
+            title: offer.title.clone().ok_or_else(|| missing("title"))?,
+            description: offer.description.clone().unwrap_or_default(),
+            price: offer.price.ok_or_else(|| missing("price"))?,
+            old_price: offer.old_price,
+            delivery_time: offer
+                .delivery_time
+                .clone()
+                .ok_or_else(|| missing("delivery_time"))?,
+            qty_total: offer.qty_total.ok_or_else(|| missing("qty_total"))?,
+            qty_min: offer.qty_min.ok_or_else(|| missing("qty_min"))?,
+            attributes: offer
+                .attributes
+                .iter()
+                .map(|a| AttributeChoice {
+                    id: a.attribute_id.clone(),
+                    option_id: a.option_id.clone(),
+                })
+                .collect(),
+        })
+    }
+
+    /// This full offer with accounts to add, for an accounts offer.
+    pub fn with_accounts(self, accounts: Vec<AccountCredentials>) -> AccountsOfferUpdate {
+        AccountsOfferUpdate {
+            title: self.title,
+            description: self.description,
+            price: self.price,
+            old_price: self.old_price,
+            delivery_time: self.delivery_time,
+            qty_total: self.qty_total,
+            qty_min: self.qty_min,
+            attributes: self.attributes,
+            accounts: accounts.into_iter().map(AccountToAdd).collect(),
+        }
+    }
+}
+
+/// Which update endpoint an offer of this type uses.
+pub(crate) fn update_path(offer_type: &OfferType, id: &str) -> Result<String, Error> {
+    match offer_type {
+        OfferType::Accounts | OfferType::Items | OfferType::Currency => {
+            Ok(format!("/v1/offers/{offer_type}/{id}"))
+        }
+        OfferType::Unknown(t) => Err(Error::invalid_field(
+            "offer_type",
+            format!("offer {id} has type `{t}`, which Seller Desk cannot update"),
+        )),
+    }
+}

@@ -1,0 +1,461 @@
+//! The one HTTP layer under both clients: base URL, auth header, connection reuse, timeouts,
+//! pacing to the documented limits, and the retries that are safe to make.
+//!
+//! The retry rules, in one place:
+//! - 429: the request was not processed, so any request may be repeated after `Retry-After`
+//!   (or a backoff); the whole key pauses meanwhile.
+//! - connect failures: nothing was sent, so any request may be repeated.
+//! - 503: "temporarily unavailable", not processed: repeated only if [`Repeat::Safe`], else
+//!   reported as [`Error::Unavailable`].
+//! - other 5xx, timeouts and connections dropped after sending: the request may have been
+//!   applied. Repeated only if [`Repeat::Safe`]; otherwise [`Error::OutcomeUnknown`], never a
+//!   blind second send.
+
+pub mod pacing;
+pub mod retry;
+
+pub use pacing::{Pacing, RateLimit, RateLimiter};
+pub use retry::{Repeat, RetryPolicy};
+
+use crate::{ApiKey, Error, Market, Result};
+use reqwest::{Method, StatusCode};
+use serde::{de::DeserializeOwned, Serialize};
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+/// How to reach one marketplace with one key.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Production by default; any URL for the sandbox.
+    pub base_url: String,
+    pub api_key: ApiKey,
+    /// The whole request, from sending to the last byte of the answer.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub pacing: Pacing,
+    pub retry: RetryPolicy,
+}
+
+impl ClientConfig {
+    /// Production base URL and the documented limits of `market`.
+    pub fn new(market: Market, api_key: ApiKey) -> Self {
+        ClientConfig {
+            base_url: market.production_base_url().to_owned(),
+            api_key,
+            timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+            pacing: Pacing::documented(market),
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    pub fn with_pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = pacing;
+        self
+    }
+
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// An error answer, as each market's decoder sees it.
+pub(crate) struct ErrorAnswer<'a> {
+    pub status: u16,
+    pub body: &'a [u8],
+    /// The key got a 2xx earlier in this client's life: a 403 now means "not allowed", not "bad key".
+    pub key_has_worked: bool,
+    /// What the request was about, for "not found" messages ("offer 0198…").
+    pub what: &'a str,
+}
+
+pub(crate) type ErrorDecoder = fn(Market, &ErrorAnswer) -> Error;
+
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
+    Empty,
+    Json(Vec<u8>),
+    /// One file part; kept as bytes so that the form can be rebuilt for a retry.
+    File {
+        field: &'static str,
+        file_name: String,
+        mime: &'static str,
+        bytes: Vec<u8>,
+    },
+}
+
+/// One API call, described once and sent as many times as the rules allow.
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    body: Body,
+    repeat: Repeat,
+    what: String,
+}
+
+impl Request {
+    fn new(method: Method, path: impl Into<String>, repeat: Repeat) -> Self {
+        Request {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: Body::Empty,
+            repeat,
+            what: String::new(),
+        }
+    }
+    pub fn get(path: impl Into<String>) -> Self {
+        Self::new(Method::GET, path, Repeat::Safe)
+    }
+    pub fn post(path: impl Into<String>, repeat: Repeat) -> Self {
+        Self::new(Method::POST, path, repeat)
+    }
+    pub fn put(path: impl Into<String>, repeat: Repeat) -> Self {
+        Self::new(Method::PUT, path, repeat)
+    }
+    pub fn patch(path: impl Into<String>, repeat: Repeat) -> Self {
+        Self::new(Method::PATCH, path, repeat)
+    }
+    pub fn delete(path: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path, Repeat::Safe)
+    }
+    pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.query.push((name, value.to_string()));
+        self
+    }
+    pub fn query_opt<T: ToString>(self, name: &'static str, value: Option<T>) -> Self {
+        match value {
+            Some(v) => self.query(name, v),
+            None => self,
+        }
+    }
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        self.body = Body::Json(serde_json::to_vec(body).expect("request bodies serialize"));
+        self
+    }
+    pub fn file(
+        mut self,
+        field: &'static str,
+        file_name: String,
+        mime: &'static str,
+        bytes: Vec<u8>,
+    ) -> Self {
+        self.body = Body::File {
+            field,
+            file_name,
+            mime,
+            bytes,
+        };
+        self
+    }
+    /// Names the object for "not found" messages.
+    pub fn about(mut self, what: impl Into<String>) -> Self {
+        self.what = what.into();
+        self
+    }
+    fn operation(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
+}
+
+/// What one attempt came to.
+enum Attempt {
+    Done(Vec<u8>),
+    /// Try again after this long (at least), or give this error if out of attempts.
+    Retry(Duration, Error),
+    Fail(Error),
+}
+
+pub(crate) struct Transport {
+    market: Market,
+    http: reqwest::Client,
+    base_url: String,
+    key: ApiKey,
+    auth_header: &'static str,
+    limiter: Arc<RateLimiter>,
+    retry: RetryPolicy,
+    key_has_worked: AtomicBool,
+    decode_error: ErrorDecoder,
+}
+
+impl Transport {
+    pub fn new(
+        market: Market,
+        config: ClientConfig,
+        auth_header: &'static str,
+        decode_error: ErrorDecoder,
+    ) -> Result<Self> {
+        let base_url = config.base_url.trim().trim_end_matches('/').to_owned();
+        let parsed = url::Url::parse(&base_url).map_err(|e| {
+            Error::Config(format!(
+                "base URL `{base_url}` is not a valid URL ({e}); use e.g. {}",
+                market.production_base_url()
+            ))
+        })?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(Error::Config(format!(
+                "base URL `{base_url}` must start with https:// (or http:// for a local sandbox)"
+            )));
+        }
+        if config.api_key.is_empty() {
+            return Err(Error::invalid_field(
+                "api_key",
+                "is empty: paste the key the marketplace sent you",
+            ));
+        }
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("SellerDesk/", env!("CARGO_PKG_VERSION")))
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| Error::Config(format!("cannot set up HTTPS: {e}")))?;
+        let limiter = RateLimiter::shared(market, &base_url, &config.api_key, &config.pacing);
+        Ok(Transport {
+            market,
+            http,
+            base_url,
+            key: config.api_key,
+            auth_header,
+            limiter,
+            retry: config.retry,
+            key_has_worked: AtomicBool::new(false),
+            decode_error,
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The limiter this key shares with every other client of it in this process.
+    pub fn limiter(&self) -> &Arc<RateLimiter> {
+        &self.limiter
+    }
+
+    /// Sends with pacing and the safe retries; returns the body of the 2xx answer.
+    pub async fn send(&self, req: &Request) -> Result<Vec<u8>> {
+        let mut attempt = 1;
+        loop {
+            match self.attempt(req).await {
+                Attempt::Done(body) => return Ok(body),
+                Attempt::Fail(e) => return Err(e),
+                Attempt::Retry(wait, e) => {
+                    if attempt >= self.retry.max_attempts {
+                        return Err(e);
+                    }
+                    tracing::debug!(market = self.market.id(), op = %req.operation(), attempt, wait_ms = wait.as_millis() as u64, code = e.code(), "retrying");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    /// Sends and decodes the 2xx body as `T`, naming the JSON path that failed if it doesn't fit.
+    pub async fn json<T: DeserializeOwned>(&self, req: &Request) -> Result<T> {
+        let body = self.send(req).await?;
+        self.decode(&body)
+    }
+
+    /// Sends and accepts any 2xx body: GGChest answers `{}`, an empty body, or some JSON.
+    pub async fn ack(&self, req: &Request) -> Result<()> {
+        self.send(req).await.map(drop)
+    }
+
+    pub fn decode<T: DeserializeOwned>(&self, body: &[u8]) -> Result<T> {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| Error::UnexpectedResponse {
+            market: self.market,
+            status: 200,
+            json_path: e.path().to_string(),
+            detail: e.inner().to_string(),
+            body_excerpt: excerpt(body),
+        })
+    }
+
+    async fn attempt(&self, req: &Request) -> Attempt {
+        let permit = self.limiter.acquire().await;
+        let url = format!("{}{}", self.base_url, req.path);
+        let mut builder = self
+            .http
+            .request(req.method.clone(), &url)
+            .header(self.auth_header, self.key.expose());
+        if !req.query.is_empty() {
+            builder = builder.query(&req.query);
+        }
+        builder = match &req.body {
+            Body::Empty => builder,
+            Body::Json(bytes) => builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes.clone()),
+            Body::File {
+                field,
+                file_name,
+                mime,
+                bytes,
+            } => {
+                let part = reqwest::multipart::Part::bytes(bytes.clone())
+                    .file_name(file_name.clone())
+                    .mime_str(mime)
+                    .expect("static mime types parse");
+                builder.multipart(reqwest::multipart::Form::new().part(*field, part))
+            }
+        };
+        let sent = builder.send().await;
+        let outcome = match sent {
+            Ok(response) => {
+                let status = response.status();
+                let retry_after = response
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(retry::parse_retry_after);
+                match response.bytes().await {
+                    Ok(body) => self.judge(req, status, retry_after, &body),
+                    Err(e) => self.lost(req, &url, e),
+                }
+            }
+            Err(e) => self.lost(req, &url, e),
+        };
+        drop(permit);
+        outcome
+    }
+
+    /// Decides what an HTTP answer means.
+    fn judge(
+        &self,
+        req: &Request,
+        status: StatusCode,
+        retry_after: Option<Duration>,
+        body: &[u8],
+    ) -> Attempt {
+        tracing::debug!(market = self.market.id(), op = %req.operation(), status = status.as_u16(), "answer");
+        if status.is_success() {
+            self.key_has_worked.store(true, Ordering::Relaxed);
+            return Attempt::Done(body.to_vec());
+        }
+        let code = status.as_u16();
+        if code == 429 {
+            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(1));
+            let error = Error::RateLimited {
+                market: self.market,
+                retry_after: Some(wait),
+            };
+            if wait > self.retry.max_retry_after {
+                return Attempt::Fail(error);
+            }
+            // Everyone on this key waits: the marketplace counts the key, not this request.
+            self.limiter.pause_until(tokio::time::Instant::now() + wait);
+            return Attempt::Retry(Duration::ZERO, error);
+        }
+        let error = (self.decode_error)(
+            self.market,
+            &ErrorAnswer {
+                status: code,
+                body,
+                key_has_worked: self.key_has_worked.load(Ordering::Relaxed),
+                what: &req.what,
+            },
+        );
+        if status.is_server_error() {
+            let wait = retry_after
+                .unwrap_or_else(|| self.retry.backoff(1))
+                .min(self.retry.backoff_max);
+            return match (req.repeat, code) {
+                (Repeat::Safe, _) => Attempt::Retry(wait, error),
+                // 503 is documented as "temporarily unavailable": the change was not made.
+                (Repeat::Unsafe, 503) => Attempt::Fail(error),
+                (Repeat::Unsafe, _) => Attempt::Fail(Error::OutcomeUnknown {
+                    market: self.market,
+                    operation: req.operation(),
+                    detail: format!("HTTP {code} from the server while processing it"),
+                }),
+            };
+        }
+        Attempt::Fail(error)
+    }
+
+    /// The request failed without an HTTP answer.
+    fn lost(&self, req: &Request, url: &str, e: reqwest::Error) -> Attempt {
+        let detail = describe(&e);
+        tracing::debug!(market = self.market.id(), op = %req.operation(), %detail, "no answer");
+        let network = Error::Network {
+            market: self.market,
+            url: strip_query(url),
+            detail: detail.clone(),
+        };
+        if e.is_connect() || e.is_builder() {
+            // Nothing left this machine: repeating is safe for any request.
+            return if e.is_builder() {
+                Attempt::Fail(network)
+            } else {
+                Attempt::Retry(self.retry.backoff(1), network)
+            };
+        }
+        match req.repeat {
+            Repeat::Safe => Attempt::Retry(self.retry.backoff(1), network),
+            Repeat::Unsafe => Attempt::Fail(Error::OutcomeUnknown {
+                market: self.market,
+                operation: req.operation(),
+                detail,
+            }),
+        }
+    }
+}
+
+/// A short, key-free description of a transport error, with its causes.
+fn describe(e: &reqwest::Error) -> String {
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "could not connect"
+    } else if e.is_body() || e.is_decode() {
+        "the answer was cut off"
+    } else {
+        "connection failed"
+    };
+    let mut causes = Vec::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        causes.push(s.to_string());
+        source = s.source();
+    }
+    causes.dedup();
+    if causes.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} ({})", causes.join(": "))
+    }
+}
+
+fn strip_query(url: &str) -> String {
+    url.split('?').next().unwrap_or(url).to_owned()
+}
+
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut out: String = text.chars().take(300).collect();
+    if text.chars().count() > 300 {
+        out.push('…');
+    }
+    out
+}

@@ -50,10 +50,7 @@ pub fn parse_codes(text: &str) -> CodeList {
             repeated.push((field, 2));
         }
     }
-    list.duplicates = repeated
-        .into_iter()
-        .map(|(c, n)| (c.to_owned(), n))
-        .collect();
+    list.duplicates = repeated.into_iter().map(|(c, n)| (c.to_owned(), n)).collect();
     list
 }
 
@@ -77,10 +74,7 @@ mod tests {
     fn lines_are_trimmed_deduplicated_and_counted() {
         let list = parse_codes("AAAA-1\n  BBBB-2  \n\nAAAA-1\r\nCCCC-3\nAAAA-1\nBBBB-2\n");
         assert_eq!(list.codes, vec!["AAAA-1", "BBBB-2", "CCCC-3"]);
-        assert_eq!(
-            list.duplicates,
-            vec![("AAAA-1".to_owned(), 3), ("BBBB-2".to_owned(), 2)]
-        );
+        assert_eq!(list.duplicates, vec![("AAAA-1".to_owned(), 3), ("BBBB-2".to_owned(), 2)]);
         assert_eq!(list.dropped_repeats(), 3);
         assert_eq!(list.blank_lines, 1);
         assert!(!list.header_skipped);

@@ -17,10 +17,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
+        FieldError { field: field.into(), message: message.into() }
     }
 }
 
@@ -38,84 +35,44 @@ pub enum Origin {
 pub enum Error {
     /// The marketplace refused the API key (missing, wrong, revoked).
     #[error("{market} rejected the API key ({message}). Check the key in the profile, or ask {market} support for a new one.")]
-    KeyRejected {
-        market: Market,
-        status: u16,
-        message: String,
-    },
+    KeyRejected { market: Market, status: u16, message: String },
 
     /// The key works, but not for this action or object.
-    #[error(
-        "{market} refused this action ({message}): the key works but is not allowed to do this."
-    )]
+    #[error("{market} refused this action ({message}): the key works but is not allowed to do this.")]
     Forbidden { market: Market, message: String },
 
     /// The object does not exist or belongs to another seller.
     #[error("{market}: {what} was not found. It may have been deleted, or it belongs to another seller.")]
-    NotFound {
-        market: Market,
-        what: String,
-        message: String,
-    },
+    NotFound { market: Market, what: String, message: String },
 
     /// The request was invalid: per-field messages say what to fix.
     #[error("{}", validation_summary(.message, .fields, *.origin))]
-    Validation {
-        market: Option<Market>,
-        origin: Origin,
-        message: String,
-        fields: Vec<FieldError>,
-    },
+    Validation { market: Option<Market>, origin: Origin, message: String, fields: Vec<FieldError> },
 
     /// The marketplace understood the request but its rules forbid it (e.g. a duplicate code).
     #[error("{market} refused it: {message}")]
-    BusinessRule {
-        market: Market,
-        message: String,
-        fields: Vec<FieldError>,
-    },
+    BusinessRule { market: Market, message: String, fields: Vec<FieldError> },
 
     /// Still rate limited after the allowed retries.
     #[error("{market} rate limit reached{}; wait and try again (Seller Desk paces requests to the documented limit, so another program may be using the same key).", retry_hint(.retry_after))]
-    RateLimited {
-        market: Market,
-        retry_after: Option<Duration>,
-    },
+    RateLimited { market: Market, retry_after: Option<Duration> },
 
     /// The marketplace is down or failing (5xx) after the retries that were safe to make.
     #[error("{market} is unavailable (HTTP {status}){}. Try again later.", message_suffix(.message))]
-    Unavailable {
-        market: Market,
-        status: u16,
-        message: String,
-    },
+    Unavailable { market: Market, status: u16, message: String },
 
     /// A change was sent but no answer came back: it may or may not have been applied, so it
     /// was NOT repeated. Check the marketplace's state before trying again.
     #[error("{market}: the connection was lost after `{operation}` was sent, so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.")]
-    OutcomeUnknown {
-        market: Market,
-        operation: String,
-        detail: String,
-    },
+    OutcomeUnknown { market: Market, operation: String, detail: String },
 
     /// The marketplace could not be reached (nothing was applied).
     #[error("cannot reach {market} at {url}: {detail}. Check the internet connection and the profile's base URL.")]
-    Network {
-        market: Market,
-        url: String,
-        detail: String,
-    },
+    Network { market: Market, url: String, detail: String },
 
     /// The answer did not have the documented shape.
     #[error("{market} answered HTTP {status} with a body Seller Desk could not read (at `{json_path}`: {detail}). The API may have changed; please report this.")]
-    UnexpectedResponse {
-        market: Market,
-        status: u16,
-        json_path: String,
-        detail: String,
-        body_excerpt: String,
-    },
+    UnexpectedResponse { market: Market, status: u16, json_path: String, detail: String, body_excerpt: String },
 
     /// The client could not be set up (bad base URL, TLS backend).
     #[error("{0}")]
@@ -158,14 +115,8 @@ impl Error {
             Error::KeyRejected { .. } => "key_rejected",
             Error::Forbidden { .. } => "forbidden",
             Error::NotFound { .. } => "not_found",
-            Error::Validation {
-                origin: Origin::Local,
-                ..
-            } => "invalid_input",
-            Error::Validation {
-                origin: Origin::Remote,
-                ..
-            } => "validation",
+            Error::Validation { origin: Origin::Local, .. } => "invalid_input",
+            Error::Validation { origin: Origin::Remote, .. } => "validation",
             Error::BusinessRule { .. } => "business_rule",
             Error::RateLimited { .. } => "rate_limited",
             Error::Unavailable { .. } => "unavailable",
@@ -186,12 +137,7 @@ impl Error {
 
     /// A local validation error: nothing was sent.
     pub fn invalid(fields: Vec<FieldError>) -> Self {
-        Error::Validation {
-            market: None,
-            origin: Origin::Local,
-            message: String::new(),
-            fields,
-        }
+        Error::Validation { market: None, origin: Origin::Local, message: String::new(), fields }
     }
 
     /// A local validation error about one field.
@@ -201,10 +147,7 @@ impl Error {
 
     /// Whether repeating the same request later might succeed (the job engine's retry list).
     pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            Error::RateLimited { .. } | Error::Unavailable { .. } | Error::Network { .. }
-        )
+        matches!(self, Error::RateLimited { .. } | Error::Unavailable { .. } | Error::Network { .. })
     }
 }
 
@@ -230,51 +173,16 @@ mod tests {
     fn codes_are_distinct() {
         let m = Market::GgChest;
         let all = [
-            Error::KeyRejected {
-                market: m,
-                status: 401,
-                message: String::new(),
-            },
-            Error::Forbidden {
-                market: m,
-                message: String::new(),
-            },
-            Error::NotFound {
-                market: m,
-                what: "offer x".into(),
-                message: String::new(),
-            },
+            Error::KeyRejected { market: m, status: 401, message: String::new() },
+            Error::Forbidden { market: m, message: String::new() },
+            Error::NotFound { market: m, what: "offer x".into(), message: String::new() },
             Error::invalid(vec![]),
-            Error::Validation {
-                market: Some(m),
-                origin: Origin::Remote,
-                message: String::new(),
-                fields: vec![],
-            },
-            Error::BusinessRule {
-                market: m,
-                message: String::new(),
-                fields: vec![],
-            },
-            Error::RateLimited {
-                market: m,
-                retry_after: None,
-            },
-            Error::Unavailable {
-                market: m,
-                status: 503,
-                message: String::new(),
-            },
-            Error::OutcomeUnknown {
-                market: m,
-                operation: String::new(),
-                detail: String::new(),
-            },
-            Error::Network {
-                market: m,
-                url: String::new(),
-                detail: String::new(),
-            },
+            Error::Validation { market: Some(m), origin: Origin::Remote, message: String::new(), fields: vec![] },
+            Error::BusinessRule { market: m, message: String::new(), fields: vec![] },
+            Error::RateLimited { market: m, retry_after: None },
+            Error::Unavailable { market: m, status: 503, message: String::new() },
+            Error::OutcomeUnknown { market: m, operation: String::new(), detail: String::new() },
+            Error::Network { market: m, url: String::new(), detail: String::new() },
             Error::UnexpectedResponse {
                 market: m,
                 status: 200,

@@ -53,9 +53,7 @@ impl FromStr for Market {
         match s.trim().to_ascii_lowercase().as_str() {
             "gg" | "gaming-goods" | "gaming_goods" | "gaminggoods" => Ok(Market::GamingGoods),
             "ggchest" | "ggc" => Ok(Market::GgChest),
-            other => Err(format!(
-                "unknown marketplace `{other}`: use `gg` (Gaming Goods) or `ggchest` (GGChest)"
-            )),
+            other => Err(format!("unknown marketplace `{other}`: use `gg` (Gaming Goods) or `ggchest` (GGChest)")),
         }
     }
 }

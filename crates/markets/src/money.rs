@@ -30,18 +30,16 @@ fn parse_plain_decimal(input: &str, max_scale: u32) -> Result<Decimal, String> {
     };
     let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int_part) || frac_part.is_some_and(|f| !all_digits(f)) {
-        return Err(format!("`{s}` is not a plain decimal number: use digits and a point, such as 19.99 (no sign, comma or spaces)"));
+        return Err(format!(
+            "`{s}` is not a plain decimal number: use digits and a point, such as 19.99 (no sign, comma or spaces)"
+        ));
     }
     if let Some(f) = frac_part {
         if f.len() as u32 > max_scale {
-            return Err(format!(
-                "`{s}` has {} decimals; at most {max_scale} are allowed",
-                f.len()
-            ));
+            return Err(format!("`{s}` has {} decimals; at most {max_scale} are allowed", f.len()));
         }
     }
-    Decimal::from_str(s)
-        .map_err(|e| format!("`{s}` is not a number Seller Desk can hold exactly: {e}"))
+    Decimal::from_str(s).map_err(|e| format!("`{s}` is not a number Seller Desk can hold exactly: {e}"))
 }
 
 /// Decimal from a JSON number without losing the digits the sender wrote: serde hands us an f64,
@@ -131,10 +129,7 @@ impl UsdPrice {
     pub fn parse(input: &str) -> Result<Self, String> {
         let s = input.trim();
         if s.len() > GGCHEST_PRICE_MAX_LEN {
-            return Err(format!(
-                "`{s}` is {} characters long; at most {GGCHEST_PRICE_MAX_LEN} are allowed",
-                s.len()
-            ));
+            return Err(format!("`{s}` is {} characters long; at most {GGCHEST_PRICE_MAX_LEN} are allowed", s.len()));
         }
         let value = parse_plain_decimal(s, 2)?;
         let price = UsdPrice(value);
@@ -152,8 +147,7 @@ impl UsdPrice {
 
     /// Rounds a computed price (e.g. after a −5 % reprice) to cents, half away from zero.
     pub fn rounded(value: Decimal) -> Self {
-        let mut d =
-            value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let mut d = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         d.rescale(2);
         UsdPrice(d)
     }
@@ -217,10 +211,7 @@ impl Cents {
     /// Parses euros a person typed (`17.99` → 1799 cents).
     pub fn parse_eur(input: &str) -> Result<Self, String> {
         let d = parse_plain_decimal(input, 2)?;
-        (d * Decimal::ONE_HUNDRED)
-            .to_i64()
-            .map(Cents)
-            .ok_or_else(|| format!("`{}` is too large", input.trim()))
+        (d * Decimal::ONE_HUNDRED).to_i64().map(Cents).ok_or_else(|| format!("`{}` is too large", input.trim()))
     }
 
     /// As euros with two decimals, for display (`1799` → `17.99`).
@@ -241,36 +232,13 @@ mod tests {
 
     #[test]
     fn usd_price_follows_the_documented_pattern() {
-        for ok in [
-            "66.32",
-            "100",
-            "0.50",
-            "0",
-            "1234567890123456",
-            "1234567890123456.99",
-        ] {
+        for ok in ["66.32", "100", "0.50", "0", "1234567890123456", "1234567890123456.99"] {
             assert!(UsdPrice::parse(ok).is_ok(), "{ok} should be accepted");
         }
-        for bad in [
-            "",
-            "1.234",
-            "-1",
-            "+1",
-            "1e3",
-            "1,50",
-            "12345678901234567",
-            " . ",
-            "1.",
-            ".5",
-            "abc",
-        ] {
+        for bad in ["", "1.234", "-1", "+1", "1e3", "1,50", "12345678901234567", " . ", "1.", ".5", "abc"] {
             assert!(UsdPrice::parse(bad).is_err(), "{bad} should be rejected");
         }
-        assert_eq!(
-            UsdPrice::parse("0.50").unwrap().wire(),
-            "0.50",
-            "typed scale is kept"
-        );
+        assert_eq!(UsdPrice::parse("0.50").unwrap().wire(), "0.50", "typed scale is kept");
     }
 
     #[test]
@@ -279,22 +247,13 @@ mod tests {
         assert!(p.check().is_err());
         let p: UsdPrice = serde_json::from_str("12.5").unwrap();
         assert_eq!(p.wire(), "12.5");
-        assert_eq!(
-            serde_json::to_string(&UsdPrice::parse("66.32").unwrap()).unwrap(),
-            "\"66.32\""
-        );
+        assert_eq!(serde_json::to_string(&UsdPrice::parse("66.32").unwrap()).unwrap(), "\"66.32\"");
     }
 
     #[test]
     fn rounded_goes_to_cents() {
-        assert_eq!(
-            UsdPrice::rounded(Decimal::from_str("10.005").unwrap()).wire(),
-            "10.01"
-        );
-        assert_eq!(
-            UsdPrice::rounded(Decimal::from_str("9.5").unwrap()).wire(),
-            "9.50"
-        );
+        assert_eq!(UsdPrice::rounded(Decimal::from_str("10.005").unwrap()).wire(), "10.01");
+        assert_eq!(UsdPrice::rounded(Decimal::from_str("9.5").unwrap()).wire(), "9.50");
     }
 
     #[test]
@@ -302,10 +261,7 @@ mod tests {
         for text in ["19.99", "0.01", "17.99", "123456789.12", "5"] {
             let a: Amount = serde_json::from_str(text).unwrap();
             assert_eq!(a.value(), Decimal::from_str(text).unwrap());
-            assert_eq!(
-                serde_json::to_string(&a).unwrap().trim_end_matches(".0"),
-                text
-            );
+            assert_eq!(serde_json::to_string(&a).unwrap().trim_end_matches(".0"), text);
         }
         assert!(Amount::parse("19.999").is_err());
         assert!(Amount::parse("-3").is_err());

@@ -67,10 +67,7 @@ mod tests {
 
     #[test]
     fn masked_shows_only_the_ends() {
-        assert_eq!(
-            ApiKey::new("pk_live_abcdefghijklmnop").masked(),
-            "pk_l…mnop"
-        );
+        assert_eq!(ApiKey::new("pk_live_abcdefghijklmnop").masked(), "pk_l…mnop");
         assert_eq!(ApiKey::new("short").masked(), "5 characters, hidden");
     }
 

@@ -24,52 +24,22 @@ impl Violations {
     }
 
     pub fn non_blank(&mut self, field: &str, value: &str) {
-        self.check(
-            !value.trim().is_empty(),
-            field,
-            "is required and must not be blank",
-        );
+        self.check(!value.trim().is_empty(), field, "is required and must not be blank");
     }
 
     /// Blank entries and repeated entries of a list of ids or codes, reported by value.
     pub fn unique_non_blank(&mut self, field: &str, values: &[String], what: &str) {
-        let blanks: Vec<usize> = values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.trim().is_empty())
-            .map(|(i, _)| i)
-            .collect();
+        let blanks: Vec<usize> =
+            values.iter().enumerate().filter(|(_, v)| v.trim().is_empty()).map(|(i, _)| i).collect();
         if !blanks.is_empty() {
-            let shown: Vec<String> = blanks
-                .iter()
-                .take(10)
-                .map(|i| format!("#{}", i + 1))
-                .collect();
-            self.add(
-                field,
-                format!("{} blank {what}(s) at {}", blanks.len(), shown.join(", ")),
-            );
+            let shown: Vec<String> = blanks.iter().take(10).map(|i| format!("#{}", i + 1)).collect();
+            self.add(field, format!("{} blank {what}(s) at {}", blanks.len(), shown.join(", ")));
         }
         let dups = duplicates(values);
         if !dups.is_empty() {
-            let shown: Vec<String> = dups
-                .iter()
-                .take(10)
-                .map(|(v, n)| format!("{v} (×{n})"))
-                .collect();
-            let more = if dups.len() > 10 {
-                format!(" and {} more", dups.len() - 10)
-            } else {
-                String::new()
-            };
-            self.add(
-                field,
-                format!(
-                    "{} duplicated {what}(s): {}{more}",
-                    dups.len(),
-                    shown.join(", ")
-                ),
-            );
+            let shown: Vec<String> = dups.iter().take(10).map(|(v, n)| format!("{v} (×{n})")).collect();
+            let more = if dups.len() > 10 { format!(" and {} more", dups.len() - 10) } else { String::new() };
+            self.add(field, format!("{} duplicated {what}(s): {}{more}", dups.len(), shown.join(", ")));
         }
     }
 
@@ -108,10 +78,7 @@ mod tests {
     #[test]
     fn reports_blank_and_duplicated_values_by_value() {
         let mut v = Violations::new();
-        let codes: Vec<String> = ["A", "B", "A", " ", "C", "B", "A"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let codes: Vec<String> = ["A", "B", "A", " ", "C", "B", "A"].iter().map(|s| s.to_string()).collect();
         v.unique_non_blank("codes", &codes, "code");
         let err = v.finish().unwrap_err();
         let fields = err.fields();

@@ -50,24 +50,17 @@ const FIELDS: &[&str] = &[
 ];
 
 fn field_of(message: &str) -> Option<FieldError> {
-    let first = message
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .next()?;
-    FIELDS
-        .contains(&first)
-        .then(|| FieldError::new(first, message))
+    let first = message.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next()?;
+    FIELDS.contains(&first).then(|| FieldError::new(first, message))
 }
 
 pub(crate) fn decode(market: Market, answer: &ErrorAnswer) -> Error {
     let parsed: Option<Envelope> = serde_json::from_slice(answer.body).ok();
     let (code, message) = match &parsed {
-        Some(Envelope { error: Some(b), .. }) => (
-            b.code.clone().unwrap_or_default(),
-            b.message.clone().unwrap_or_default(),
-        ),
-        Some(Envelope {
-            message: Some(m), ..
-        }) => (String::new(), m.clone()),
+        Some(Envelope { error: Some(b), .. }) => {
+            (b.code.clone().unwrap_or_default(), b.message.clone().unwrap_or_default())
+        }
+        Some(Envelope { message: Some(m), .. }) => (String::new(), m.clone()),
         _ => (String::new(), String::new()),
     };
     let fields: Vec<FieldError> = field_of(&message).into_iter().collect();
@@ -81,45 +74,14 @@ pub(crate) fn decode(market: Market, answer: &ErrorAnswer) -> Error {
         _ => answer.status,
     };
     match kind {
-        400 => Error::Validation {
-            market: Some(market),
-            origin: Origin::Remote,
-            message,
-            fields,
-        },
-        401 => Error::KeyRejected {
-            market,
-            status: answer.status,
-            message: or_status(message, answer.status),
-        },
-        403 if answer.key_has_worked => Error::Forbidden {
-            market,
-            message: or_status(message, 403),
-        },
-        403 => Error::KeyRejected {
-            market,
-            status: 403,
-            message: or_status(message, 403),
-        },
-        404 => Error::NotFound {
-            market,
-            what: what(answer),
-            message,
-        },
-        409 | 422 => Error::BusinessRule {
-            market,
-            message,
-            fields,
-        },
-        429 => Error::RateLimited {
-            market,
-            retry_after: None,
-        },
-        s if s >= 500 => Error::Unavailable {
-            market,
-            status: answer.status,
-            message,
-        },
+        400 => Error::Validation { market: Some(market), origin: Origin::Remote, message, fields },
+        401 => Error::KeyRejected { market, status: answer.status, message: or_status(message, answer.status) },
+        403 if answer.key_has_worked => Error::Forbidden { market, message: or_status(message, 403) },
+        403 => Error::KeyRejected { market, status: 403, message: or_status(message, 403) },
+        404 => Error::NotFound { market, what: what(answer), message },
+        409 | 422 => Error::BusinessRule { market, message, fields },
+        429 => Error::RateLimited { market, retry_after: None },
+        s if s >= 500 => Error::Unavailable { market, status: answer.status, message },
         _ if parsed.is_none() || message.is_empty() => Error::UnexpectedResponse {
             market,
             status: answer.status,
@@ -127,11 +89,7 @@ pub(crate) fn decode(market: Market, answer: &ErrorAnswer) -> Error {
             detail: "not the documented {\"error\":{\"code\",\"message\"}} body".into(),
             body_excerpt: excerpt(answer.body),
         },
-        _ => Error::BusinessRule {
-            market,
-            message,
-            fields,
-        },
+        _ => Error::BusinessRule { market, message, fields },
     }
 }
 

@@ -24,9 +24,7 @@ pub struct GgClient {
 
 impl GgClient {
     pub fn new(config: ClientConfig) -> Result<Self> {
-        Ok(GgClient {
-            transport: Transport::new(Market::GamingGoods, config, "X-API-Key", errors::decode)?,
-        })
+        Ok(GgClient { transport: Transport::new(Market::GamingGoods, config, "X-API-Key", errors::decode)? })
     }
 
     pub fn base_url(&self) -> &str {
@@ -40,17 +38,13 @@ impl GgClient {
 
     /// `GET /seller/dashboard`: products, sales and payouts. Also the cheapest call to check a key.
     pub async fn dashboard(&self) -> Result<Dashboard> {
-        self.transport
-            .json(&Request::get("/seller/dashboard"))
-            .await
+        self.transport.json(&Request::get("/seller/dashboard")).await
     }
 
     /// `GET /seller/products` with `limit` (1..=100) and `offset`.
     pub async fn products(&self, limit: u32, offset: u64) -> Result<ProductPage> {
         validate::page_size("limit", limit)?;
-        let req = Request::get("/seller/products")
-            .query("limit", limit)
-            .query("offset", offset);
+        let req = Request::get("/seller/products").query("limit", limit).query("offset", offset);
         self.transport.json(&req).await
     }
 
@@ -83,44 +77,30 @@ impl GgClient {
     /// `GET /seller/products/{productId}`: one of the seller's own products.
     pub async fn product(&self, product_id: &str) -> Result<Product> {
         let id = validate::path_id("product_id", product_id)?;
-        self.transport
-            .json(&Request::get(format!("/seller/products/{id}")).about(format!("product {id}")))
-            .await
+        self.transport.json(&Request::get(format!("/seller/products/{id}")).about(format!("product {id}"))).await
     }
 
     /// `PUT /seller/products/{productId}`: changes the given fields; significant edits go back
     /// to moderation. Setting the same values twice changes nothing more, so it is repeatable.
-    pub async fn update_product(
-        &self,
-        product_id: &str,
-        update: &ProductUpdate,
-    ) -> Result<Product> {
+    pub async fn update_product(&self, product_id: &str, update: &ProductUpdate) -> Result<Product> {
         let id = validate::path_id("product_id", product_id)?;
         validate::product_update(update)?;
-        let req = Request::put(format!("/seller/products/{id}"), Repeat::Safe)
-            .json(update)
-            .about(format!("product {id}"));
+        let req =
+            Request::put(format!("/seller/products/{id}"), Repeat::Safe).json(update).about(format!("product {id}"));
         Ok(self.transport.json::<ProductEnvelope>(&req).await?.product)
     }
 
     /// `POST /seller/products/{productId}/deactivate`: off sale (`is_active = false`).
     pub async fn deactivate_product(&self, product_id: &str) -> Result<Product> {
         let id = validate::path_id("product_id", product_id)?;
-        let req = Request::post(format!("/seller/products/{id}/deactivate"), Repeat::Safe)
-            .about(format!("product {id}"));
+        let req =
+            Request::post(format!("/seller/products/{id}/deactivate"), Repeat::Safe).about(format!("product {id}"));
         Ok(self.transport.json::<ProductEnvelope>(&req).await?.product)
     }
 
     /// Puts a deactivated listing back on sale ("Re-enable via PUT").
     pub async fn reactivate_product(&self, product_id: &str) -> Result<Product> {
-        self.update_product(
-            product_id,
-            &ProductUpdate {
-                is_active: Some(true),
-                ..Default::default()
-            },
-        )
-        .await
+        self.update_product(product_id, &ProductUpdate { is_active: Some(true), ..Default::default() }).await
     }
 
     /// `POST /seller/products/{productId}/codes`: more stock for an own AUTO listing. Codes must
@@ -128,9 +108,7 @@ impl GgClient {
     pub async fn upload_codes(&self, product_id: &str, codes: &[String]) -> Result<CodesUploaded> {
         let id = validate::path_id("product_id", product_id)?;
         validate::codes(codes)?;
-        let body = CodesUpload {
-            codes: codes.to_vec(),
-        };
+        let body = CodesUpload { codes: codes.to_vec() };
         let req = Request::post(format!("/seller/products/{id}/codes"), Repeat::Unsafe)
             .json(&body)
             .about(format!("product {id}"));
@@ -150,18 +128,9 @@ impl GgClient {
     pub async fn offers(&self, page: u32, page_size: u32) -> Result<OfferPage> {
         validate::page_size("page_size", page_size)?;
         if page == 0 {
-            return Err(crate::Error::invalid_field(
-                "page",
-                "pages are numbered from 1",
-            ));
+            return Err(crate::Error::invalid_field("page", "pages are numbered from 1"));
         }
-        self.transport
-            .json(
-                &Request::get("/seller/offers")
-                    .query("page", page)
-                    .query("page_size", page_size),
-            )
-            .await
+        self.transport.json(&Request::get("/seller/offers").query("page", page).query("page_size", page_size)).await
     }
 
     /// Every offer of the seller, page by page.
@@ -182,17 +151,9 @@ impl GgClient {
 
     /// `PATCH /seller/offers/{productId}/price`: moves the unsold offers at `old` to `new`.
     /// Repeating it finds nothing left at `old`, so it is safe to retry.
-    pub async fn reprice_offers(
-        &self,
-        product_id: &str,
-        old: Cents,
-        new: Cents,
-    ) -> Result<Repriced> {
+    pub async fn reprice_offers(&self, product_id: &str, old: Cents, new: Cents) -> Result<Repriced> {
         let id = validate::path_id("product_id", product_id)?;
-        let body = Reprice {
-            old_price_cents: old,
-            new_price_cents: new,
-        };
+        let body = Reprice { old_price_cents: old, new_price_cents: new };
         validate::reprice(&body)?;
         let req = Request::patch(format!("/seller/offers/{id}/price"), Repeat::Safe)
             .json(&body)
@@ -204,10 +165,7 @@ impl GgClient {
     pub async fn delete_offers(&self, product_id: &str) -> Result<OffersDeleted> {
         let id = validate::path_id("product_id", product_id)?;
         self.transport
-            .json(
-                &Request::delete(format!("/seller/offers/{id}"))
-                    .about(format!("offers on product {id}")),
-            )
+            .json(&Request::delete(format!("/seller/offers/{id}")).about(format!("offers on product {id}")))
             .await
     }
 }

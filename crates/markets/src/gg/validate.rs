@@ -11,8 +11,7 @@ pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
     let id = id.trim();
     v.non_blank(field, id);
     v.check(
-        id.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
+        id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
         field,
         format!("`{id}` is not a product id (letters, digits, `-`, `_` and `.` only)"),
     );
@@ -22,11 +21,7 @@ pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
 fn price(v: &mut Violations, field: &str, price: Amount) {
     let d = price.value();
     v.check(d > Decimal::ZERO, field, "must be greater than 0");
-    v.check(
-        d.normalize().scale() <= 2,
-        field,
-        "must have at most 2 decimals",
-    );
+    v.check(d.normalize().scale() <= 2, field, "must have at most 2 decimals");
 }
 
 fn image_url(v: &mut Violations, url: &Option<String>) {
@@ -48,32 +43,20 @@ pub(crate) fn new_product(p: &NewProduct) -> Result<()> {
     v.check(
         p.currency.len() == 3 && p.currency.bytes().all(|b| b.is_ascii_uppercase()),
         "currency",
-        format!(
-            "`{}` is not a currency code: use three capital letters such as EUR",
-            p.currency
-        ),
+        format!("`{}` is not a currency code: use three capital letters such as EUR", p.currency),
     );
     image_url(&mut v, &p.image_url);
     match &p.delivery_type {
         DeliveryType::Auto => {
-            v.check(
-                !p.codes.is_empty(),
-                "codes",
-                "an AUTO listing needs its activation codes: add at least one",
-            );
+            v.check(!p.codes.is_empty(), "codes", "an AUTO listing needs its activation codes: add at least one");
             v.unique_non_blank("codes", &p.codes, "code");
         }
         DeliveryType::Manual => {
-            v.check(
-                p.codes.is_empty(),
-                "codes",
-                "a MANUAL listing takes no codes: choose AUTO delivery to sell codes",
-            );
+            v.check(p.codes.is_empty(), "codes", "a MANUAL listing takes no codes: choose AUTO delivery to sell codes");
         }
-        DeliveryType::Unknown(t) => v.add(
-            "delivery_type",
-            format!("`{t}` is not valid: use {}", DeliveryType::choices()),
-        ),
+        DeliveryType::Unknown(t) => {
+            v.add("delivery_type", format!("`{t}` is not valid: use {}", DeliveryType::choices()))
+        }
     }
     v.finish()
 }
@@ -85,11 +68,7 @@ pub(crate) fn product_update(u: &ProductUpdate) -> Result<()> {
         && u.price.is_none()
         && u.image_url.is_none()
         && u.is_active.is_none();
-    v.check(
-        !empty,
-        "update",
-        "nothing to change: give at least one of name, description, price, image_url, is_active",
-    );
+    v.check(!empty, "update", "nothing to change: give at least one of name, description, price, image_url, is_active");
     if let Some(n) = &u.name {
         v.non_blank("name", n);
     }
@@ -105,11 +84,7 @@ pub(crate) fn product_update(u: &ProductUpdate) -> Result<()> {
 
 pub(crate) fn codes(codes: &[String]) -> Result<()> {
     let mut v = Violations::new();
-    v.check(
-        !codes.is_empty(),
-        "codes",
-        "no codes given: add at least one",
-    );
+    v.check(!codes.is_empty(), "codes", "no codes given: add at least one");
     v.unique_non_blank("codes", codes, "code");
     v.finish()
 }
@@ -121,32 +96,16 @@ pub(crate) fn new_offers(o: &NewOffers) -> Result<()> {
             v.add(f.field.clone(), f.message.clone());
         }
     }
-    v.check(
-        o.price_cents.0 > 0,
-        "price_cents",
-        "must be a whole number of euro cents greater than 0",
-    );
-    v.check(
-        !o.codes.is_empty(),
-        "codes",
-        "no codes given: add at least one",
-    );
+    v.check(o.price_cents.0 > 0, "price_cents", "must be a whole number of euro cents greater than 0");
+    v.check(!o.codes.is_empty(), "codes", "no codes given: add at least one");
     v.unique_non_blank("codes", &o.codes, "code");
     v.finish()
 }
 
 pub(crate) fn reprice(r: &Reprice) -> Result<()> {
     let mut v = Violations::new();
-    v.check(
-        r.old_price_cents.0 > 0,
-        "old_price_cents",
-        "must be greater than 0",
-    );
-    v.check(
-        r.new_price_cents.0 > 0,
-        "new_price_cents",
-        "must be greater than 0",
-    );
+    v.check(r.old_price_cents.0 > 0, "old_price_cents", "must be greater than 0");
+    v.check(r.new_price_cents.0 > 0, "new_price_cents", "must be greater than 0");
     v.check(
         r.old_price_cents != r.new_price_cents,
         "new_price_cents",
@@ -157,10 +116,6 @@ pub(crate) fn reprice(r: &Reprice) -> Result<()> {
 
 pub(crate) fn page_size(field: &str, size: u32) -> Result<()> {
     let mut v = Violations::new();
-    v.check(
-        (1..=100).contains(&size),
-        field,
-        format!("{size} is out of range: use 1 to 100"),
-    );
+    v.check((1..=100).contains(&size), field, format!("{size} is out of range: use 1 to 100"));
     v.finish()
 }

@@ -72,10 +72,7 @@ pub(crate) fn decode(market: Market, answer: &ErrorAnswer) -> Error {
     let parsed: Option<Body> = serde_json::from_slice(answer.body).ok();
     let body = parsed.as_ref();
     let message = body.and_then(|b| b.message.clone()).unwrap_or_default();
-    let fields = body
-        .and_then(|b| b.errors.as_deref())
-        .map(field_errors)
-        .unwrap_or_default();
+    let fields = body.and_then(|b| b.errors.as_deref()).map(field_errors).unwrap_or_default();
     let status = answer.status;
     match status {
         400 | 422 => Error::Validation {
@@ -84,45 +81,19 @@ pub(crate) fn decode(market: Market, answer: &ErrorAnswer) -> Error {
             message: or_status(message, status),
             fields,
         },
-        401 => Error::KeyRejected {
-            market,
-            status,
-            message: or_status(message, status),
-        },
+        401 => Error::KeyRejected { market, status, message: or_status(message, status) },
         // README: a missing or invalid key is a 403; docs site: "Forbidden" for no permission.
         // A key that has worked in this session and now gets 403 is not allowed this action.
-        403 if answer.key_has_worked => Error::Forbidden {
-            market,
-            message: or_status(message, status),
-        },
-        403 => Error::KeyRejected {
-            market,
-            status,
-            message: or_status(message, status),
-        },
+        403 if answer.key_has_worked => Error::Forbidden { market, message: or_status(message, status) },
+        403 => Error::KeyRejected { market, status, message: or_status(message, status) },
         404 => Error::NotFound {
             market,
-            what: if answer.what.is_empty() {
-                "the requested object".into()
-            } else {
-                answer.what.to_owned()
-            },
+            what: if answer.what.is_empty() { "the requested object".into() } else { answer.what.to_owned() },
             message,
         },
-        409 => Error::BusinessRule {
-            market,
-            message: or_status(message, status),
-            fields,
-        },
-        429 => Error::RateLimited {
-            market,
-            retry_after: None,
-        },
-        s if s >= 500 => Error::Unavailable {
-            market,
-            status,
-            message,
-        },
+        409 => Error::BusinessRule { market, message: or_status(message, status), fields },
+        429 => Error::RateLimited { market, retry_after: None },
+        s if s >= 500 => Error::Unavailable { market, status, message },
         _ => Error::UnexpectedResponse {
             market,
             status,

@@ -50,13 +50,7 @@ pub struct IconFile {
 
 impl std::fmt::Debug for IconFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "IconFile({}, {:?}, {} bytes)",
-            self.file_name,
-            self.kind,
-            self.bytes.len()
-        )
+        write!(f, "IconFile({}, {:?}, {} bytes)", self.file_name, self.kind, self.bytes.len())
     }
 }
 
@@ -78,30 +72,21 @@ impl IconFile {
             ));
         }
         let Some(kind) = ImageKind::sniff(&bytes) else {
-            return Err(Error::invalid_field("icon", format!("`{name}` is not a PNG or JPEG image (by its content): GGChest accepts png, jpg and jpeg")));
+            return Err(Error::invalid_field(
+                "icon",
+                format!("`{name}` is not a PNG or JPEG image (by its content): GGChest accepts png, jpg and jpeg"),
+            ));
         };
-        let stem = std::path::Path::new(name)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .filter(|s| !s.is_empty())
-            .unwrap_or("icon");
-        Ok(IconFile {
-            kind,
-            file_name: format!("{stem}.{}", kind.extension()),
-            bytes,
-        })
+        let stem =
+            std::path::Path::new(name).file_stem().and_then(|s| s.to_str()).filter(|s| !s.is_empty()).unwrap_or("icon");
+        Ok(IconFile { kind, file_name: format!("{stem}.{}", kind.extension()), bytes })
     }
 
     /// Reads and checks a file.
     pub fn read(path: &std::path::Path) -> Result<IconFile> {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("icon")
-            .to_owned();
-        let meta = std::fs::metadata(path).map_err(|e| {
-            Error::invalid_field("icon", format!("cannot read `{}`: {e}", path.display()))
-        })?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("icon").to_owned();
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Error::invalid_field("icon", format!("cannot read `{}`: {e}", path.display())))?;
         if meta.len() as usize > MAX_ICON_BYTES {
             return Err(Error::invalid_field(
                 "icon",
@@ -112,9 +97,8 @@ impl IconFile {
                 ),
             ));
         }
-        let bytes = std::fs::read(path).map_err(|e| {
-            Error::invalid_field("icon", format!("cannot read `{}`: {e}", path.display()))
-        })?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::invalid_field("icon", format!("cannot read `{}`: {e}", path.display())))?;
         IconFile::new(&name, bytes)
     }
 
@@ -159,12 +143,7 @@ mod tests {
         let f = IconFile::new("photo.png", JPEG.to_vec()).unwrap();
         assert_eq!(f.kind(), ImageKind::Jpeg);
         assert_eq!(f.file_name(), "photo.jpg");
-        assert_eq!(
-            IconFile::new("icon.jpeg", PNG.to_vec())
-                .unwrap()
-                .file_name(),
-            "icon.png"
-        );
+        assert_eq!(IconFile::new("icon.jpeg", PNG.to_vec()).unwrap().file_name(), "icon.png");
         let err = IconFile::new("fake.png", b"GIF89a....".to_vec()).unwrap_err();
         assert!(err.to_string().contains("not a PNG or JPEG"), "{err}");
         assert_eq!(err.fields()[0].field, "icon");
@@ -175,19 +154,10 @@ mod tests {
         assert!(IconFile::new("e.png", vec![]).is_err());
         let mut big = PNG.to_vec();
         big.resize(MAX_ICON_BYTES + 1, 0);
-        assert!(IconFile::new("big.png", big)
-            .unwrap_err()
-            .to_string()
-            .contains("MiB"));
+        assert!(IconFile::new("big.png", big).unwrap_err().to_string().contains("MiB"));
         let mut large = PNG.to_vec();
         large.resize(WARN_ICON_BYTES + 1, 0);
-        assert!(IconFile::new("large.png", large)
-            .unwrap()
-            .warning()
-            .is_some());
-        assert!(IconFile::new("ok.png", PNG.to_vec())
-            .unwrap()
-            .warning()
-            .is_none());
+        assert!(IconFile::new("large.png", large).unwrap().warning().is_some());
+        assert!(IconFile::new("ok.png", PNG.to_vec()).unwrap().warning().is_none());
     }
 }

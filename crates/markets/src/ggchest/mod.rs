@@ -86,9 +86,7 @@ pub const MAX_PER_PAGE: u32 = 100;
 
 impl GgcClient {
     pub fn new(config: ClientConfig) -> Result<Self> {
-        Ok(GgcClient {
-            transport: Transport::new(Market::GgChest, config, "X-API-KEY", errors::decode)?,
-        })
+        Ok(GgcClient { transport: Transport::new(Market::GgChest, config, "X-API-KEY", errors::decode)? })
     }
 
     pub fn base_url(&self) -> &str {
@@ -103,12 +101,9 @@ impl GgcClient {
 
     /// `GET /v1/games`, optionally only games with offers of a type, sorted by name.
     pub async fn games(&self, query: &GamesQuery) -> Result<Vec<Game>> {
-        let mut req =
-            Request::get("/v1/games").query_opt("filters[offer_type]", query.offer_type.as_ref());
+        let mut req = Request::get("/v1/games").query_opt("filters[offer_type]", query.offer_type.as_ref());
         if let Some(dir) = &query.sort_by_name {
-            req = req
-                .query("sort[field]", "name")
-                .query("sort[direction]", dir);
+            req = req.query("sort[field]", "name").query("sort[direction]", dir);
         }
         self.transport.json(&req).await
     }
@@ -121,11 +116,7 @@ impl GgcClient {
     }
 
     /// `GET /v1/games/{id}/{offerType}/attributes`: attributes and their options.
-    pub async fn attributes(
-        &self,
-        game_id: &str,
-        offer_type: &OfferType,
-    ) -> Result<Vec<Attribute>> {
+    pub async fn attributes(&self, game_id: &str, offer_type: &OfferType) -> Result<Vec<Attribute>> {
         let id = validate::path_id("game_id", game_id)?;
         if !offer_type.is_known() {
             return Err(Error::invalid_field(
@@ -133,20 +124,14 @@ impl GgcClient {
                 format!("`{offer_type}` is not valid: use {}", OfferType::choices()),
             ));
         }
-        let req = Request::get(format!("/v1/games/{id}/{offer_type}/attributes"))
-            .about(format!("game {id}"));
+        let req = Request::get(format!("/v1/games/{id}/{offer_type}/attributes")).about(format!("game {id}"));
         self.transport.json(&req).await
     }
 
     // ----- offers: read -----
 
     /// `GET /v1/offers`: one page (`per_page` 1..=100), filtered.
-    pub async fn offers(
-        &self,
-        filter: &OffersFilter,
-        page: u32,
-        per_page: u32,
-    ) -> Result<Page<Offer>> {
+    pub async fn offers(&self, filter: &OffersFilter, page: u32, per_page: u32) -> Result<Page<Offer>> {
         validate::page("pagination[page]", per_page, page)?;
         if let Some(s) = &filter.status {
             if !s.is_known() {
@@ -167,10 +152,7 @@ impl GgcClient {
     }
 
     /// Every matching offer, 100 a page, as a stream of pages.
-    pub fn offer_pages<'a>(
-        &'a self,
-        filter: &'a OffersFilter,
-    ) -> impl Stream<Item = Result<Page<Offer>>> + 'a {
+    pub fn offer_pages<'a>(&'a self, filter: &'a OffersFilter) -> impl Stream<Item = Result<Page<Offer>>> + 'a {
         pages(move |page| self.offers(filter, page, MAX_PER_PAGE))
     }
 
@@ -182,9 +164,7 @@ impl GgcClient {
     /// `GET /v1/offers/{id}`.
     pub async fn offer(&self, offer_id: &str) -> Result<Offer> {
         let id = validate::path_id("offer_id", offer_id)?;
-        self.transport
-            .json(&Request::get(format!("/v1/offers/{id}")).about(format!("offer {id}")))
-            .await
+        self.transport.json(&Request::get(format!("/v1/offers/{id}")).about(format!("offer {id}"))).await
     }
 
     // ----- offers: create -----
@@ -192,80 +172,49 @@ impl GgcClient {
     /// `POST /v1/offers/accounts`. Created as a draft. Never repeated blindly.
     pub async fn create_accounts_offer(&self, offer: &NewAccountsOffer) -> Result<Created> {
         validate::new_accounts_offer(offer)?;
-        self.transport
-            .json(&Request::post("/v1/offers/accounts", Repeat::Unsafe).json(offer))
-            .await
+        self.transport.json(&Request::post("/v1/offers/accounts", Repeat::Unsafe).json(offer)).await
     }
 
     /// `POST /v1/offers/currency`. Created as a draft.
     pub async fn create_currency_offer(&self, offer: &NewCurrencyOffer) -> Result<Created> {
         validate::new_currency_offer(offer)?;
-        self.transport
-            .json(&Request::post("/v1/offers/currency", Repeat::Unsafe).json(offer))
-            .await
+        self.transport.json(&Request::post("/v1/offers/currency", Repeat::Unsafe).json(offer)).await
     }
 
     /// `POST /v1/offers/items`. Created as a draft.
     pub async fn create_items_offer(&self, offer: &NewItemsOffer) -> Result<Created> {
         validate::new_items_offer(offer)?;
-        self.transport
-            .json(&Request::post("/v1/offers/items", Repeat::Unsafe).json(&offer.to_wire()))
-            .await
+        self.transport.json(&Request::post("/v1/offers/items", Repeat::Unsafe).json(&offer.to_wire())).await
     }
 
     // ----- offers: update -----
 
     /// `PUT /v1/offers/accounts/{id}`: the full offer; `accounts` are accounts to add. Adding
     /// accounts twice would sell them twice, so with accounts it is never repeated blindly.
-    pub async fn update_accounts_offer(
-        &self,
-        offer_id: &str,
-        update: &AccountsOfferUpdate,
-    ) -> Result<()> {
+    pub async fn update_accounts_offer(&self, offer_id: &str, update: &AccountsOfferUpdate) -> Result<()> {
         let id = validate::path_id("offer_id", offer_id)?;
         validate::accounts_offer_update(update)?;
-        let repeat = if update.accounts.is_empty() {
-            Repeat::Safe
-        } else {
-            Repeat::Unsafe
-        };
+        let repeat = if update.accounts.is_empty() { Repeat::Safe } else { Repeat::Unsafe };
         self.transport
-            .ack(
-                &Request::put(format!("/v1/offers/accounts/{id}"), repeat)
-                    .json(update)
-                    .about(format!("offer {id}")),
-            )
+            .ack(&Request::put(format!("/v1/offers/accounts/{id}"), repeat).json(update).about(format!("offer {id}")))
             .await
     }
 
     /// `PUT /v1/offers/currency/{id}`: the full offer.
     pub async fn update_currency_offer(&self, offer_id: &str, update: &OfferUpdate) -> Result<()> {
-        self.put_offer_update(&OfferType::Currency, offer_id, update)
-            .await
+        self.put_offer_update(&OfferType::Currency, offer_id, update).await
     }
 
     /// `PUT /v1/offers/items/{id}`: the full offer.
     pub async fn update_items_offer(&self, offer_id: &str, update: &OfferUpdate) -> Result<()> {
-        self.put_offer_update(&OfferType::Items, offer_id, update)
-            .await
+        self.put_offer_update(&OfferType::Items, offer_id, update).await
     }
 
-    async fn put_offer_update(
-        &self,
-        offer_type: &OfferType,
-        offer_id: &str,
-        update: &OfferUpdate,
-    ) -> Result<()> {
+    async fn put_offer_update(&self, offer_type: &OfferType, offer_id: &str, update: &OfferUpdate) -> Result<()> {
         let id = validate::path_id("offer_id", offer_id)?;
         validate::offer_update(update)?;
         let path = requests::update_path(offer_type, &id)?;
-        self.transport
-            .ack(
-                &Request::put(path, Repeat::Safe)
-                    .json(update)
-                    .about(format!("offer {id}")),
-            )
-            .await
+        self.transport.ack(&Request::put(path, Repeat::Safe).json(update).about(format!("offer {id}"))).await
     }
 
     /// Reads the offer, applies `edit` to its full data, and sends it back: the way to change
@@ -281,26 +230,19 @@ impl GgcClient {
         let mut update = OfferUpdate::from_offer(&current)?;
         let before_qty = update.qty_total;
         edit(&mut update);
-        let offer_type = current
-            .offer_type
-            .clone()
-            .unwrap_or(OfferType::Unknown(String::new()));
+        let offer_type = current.offer_type.clone().unwrap_or(OfferType::Unknown(String::new()));
         match offer_type {
             OfferType::Accounts => {
                 if update.qty_total == before_qty {
                     update.qty_total += add_accounts.len() as u64;
                 }
-                self.update_accounts_offer(&current.id, &update.with_accounts(add_accounts))
-                    .await?;
+                self.update_accounts_offer(&current.id, &update.with_accounts(add_accounts)).await?;
             }
             other => {
                 if !add_accounts.is_empty() {
                     return Err(Error::invalid_field(
                         "accounts",
-                        format!(
-                            "offer {} is a {other} offer: only accounts offers take accounts",
-                            current.id
-                        ),
+                        format!("offer {} is a {other} offer: only accounts offers take accounts", current.id),
                     ));
                 }
                 self.put_offer_update(&other, &current.id, &update).await?;
@@ -324,10 +266,7 @@ impl GgcClient {
     pub async fn toggle(&self, offer_id: &str) -> Result<()> {
         let id = validate::path_id("offer_id", offer_id)?;
         self.transport
-            .ack(
-                &Request::put(format!("/v1/offers/{id}/toggle"), Repeat::Unsafe)
-                    .about(format!("offer {id}")),
-            )
+            .ack(&Request::put(format!("/v1/offers/{id}/toggle"), Repeat::Unsafe).about(format!("offer {id}")))
             .await
     }
 
@@ -336,9 +275,7 @@ impl GgcClient {
     /// `DELETE /v1/offers/{id}`.
     pub async fn delete_offer(&self, offer_id: &str) -> Result<()> {
         let id = validate::path_id("offer_id", offer_id)?;
-        self.transport
-            .ack(&Request::delete(format!("/v1/offers/{id}")).about(format!("offer {id}")))
-            .await
+        self.transport.ack(&Request::delete(format!("/v1/offers/{id}")).about(format!("offer {id}"))).await
     }
 
     /// `PUT /v1/offers/activate`, in chunks of 100.
@@ -358,31 +295,20 @@ impl GgcClient {
 
     /// One chunk (1 to 100 unique ids) of a batch operation.
     async fn batch_chunk(&self, action: BatchAction, ids: &[String]) -> Result<()> {
-        let body = OfferIds {
-            offers_ids: ids.to_vec(),
-        };
+        let body = OfferIds { offers_ids: ids.to_vec() };
         // Setting a state (or deleting) twice leaves the same result: safe to repeat.
         let req = match action {
             BatchAction::Activate => Request::put("/v1/offers/activate", Repeat::Safe),
             BatchAction::Draft => Request::put("/v1/offers/draft", Repeat::Safe),
             BatchAction::Delete => Request::delete("/v1/offers"),
         };
-        self.transport
-            .ack(
-                &req.json(&body)
-                    .about(format!("one of {} offers", ids.len())),
-            )
-            .await
+        self.transport.ack(&req.json(&body).about(format!("one of {} offers", ids.len()))).await
     }
 
     /// Validates the whole selection before the first chunk goes out.
     async fn batch(&self, action: BatchAction, ids: &[String]) -> Result<BatchOutcome> {
         validate::offer_ids(ids)?;
-        let mut outcome = BatchOutcome {
-            done: Vec::with_capacity(ids.len()),
-            not_done: Vec::new(),
-            error: None,
-        };
+        let mut outcome = BatchOutcome { done: Vec::with_capacity(ids.len()), not_done: Vec::new(), error: None };
         let mut chunks = ids.chunks(MAX_BATCH);
         for chunk in chunks.by_ref() {
             match self.batch_chunk(action, chunk).await {
@@ -406,12 +332,7 @@ impl GgcClient {
     pub async fn attach_icon(&self, offer_id: &str, icon: &IconFile) -> Result<AttachedIcon> {
         let id = validate::path_id("offer_id", offer_id)?;
         let req = Request::post(format!("/v1/offers/{id}/icon"), Repeat::Unsafe)
-            .file(
-                "icon",
-                icon.file_name.clone(),
-                icon.kind.mime(),
-                icon.bytes.clone(),
-            )
+            .file("icon", icon.file_name.clone(), icon.kind.mime(), icon.bytes.clone())
             .about(format!("offer {id}"));
         self.transport.json(&req).await
     }
@@ -431,12 +352,7 @@ impl GgcClient {
     // ----- orders -----
 
     /// `GET /v1/orders` (docs site): one page, filtered and sorted.
-    pub async fn orders(
-        &self,
-        filter: &OrdersFilter,
-        page: u32,
-        per_page: u32,
-    ) -> Result<Page<Order>> {
+    pub async fn orders(&self, filter: &OrdersFilter, page: u32, per_page: u32) -> Result<Page<Order>> {
         validate::page("pagination[page]", per_page, page)?;
         let mut v = Violations::new();
         validate::iso_date(&mut v, "filters[date_from]", &filter.date_from);
@@ -449,17 +365,12 @@ impl GgcClient {
             .query_opt("filters[date_from]", filter.date_from.as_deref())
             .query_opt("filters[date_to]", filter.date_to.as_deref());
         if let Some(dir) = &filter.sort_by_paid_at {
-            req = req
-                .query("sort[field]", "paid_at")
-                .query("sort[direction]", dir);
+            req = req.query("sort[field]", "paid_at").query("sort[direction]", dir);
         }
         self.transport.json(&req).await
     }
 
-    pub fn order_pages<'a>(
-        &'a self,
-        filter: &'a OrdersFilter,
-    ) -> impl Stream<Item = Result<Page<Order>>> + 'a {
+    pub fn order_pages<'a>(&'a self, filter: &'a OrdersFilter) -> impl Stream<Item = Result<Page<Order>>> + 'a {
         pages(move |page| self.orders(filter, page, MAX_PER_PAGE))
     }
 

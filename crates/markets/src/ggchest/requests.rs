@@ -34,10 +34,7 @@ impl fmt::Debug for AccountCredentials {
             .field("login", &self.login)
             .field("password", &"<redacted>")
             .field("email_login", &self.email_login)
-            .field(
-                "email_password",
-                &self.email_password.as_ref().map(|_| "<redacted>"),
-            )
+            .field("email_password", &self.email_password.as_ref().map(|_| "<redacted>"))
             .field("description", &self.description)
             .finish()
     }
@@ -55,11 +52,7 @@ impl Serialize for AccountToAdd {
             #[serde(flatten)]
             credentials: &'a AccountCredentials,
         }
-        WithNullId {
-            id: None,
-            credentials: &self.0,
-        }
-        .serialize(s)
+        WithNullId { id: None, credentials: &self.0 }.serialize(s)
     }
 }
 
@@ -199,26 +192,26 @@ impl OfferUpdate {
     /// The current offer as an update body, for merging an edit into ("send the full offer data").
     pub fn from_offer(offer: &Offer) -> Result<Self, Error> {
         let missing = |field: &str| {
-            Error::invalid_field(field, format!("offer {} as read from GGChest has no {field}, so the full offer cannot be sent back: fill it in", offer.id))
+            Error::invalid_field(
+                field,
+                format!(
+                    "offer {} as read from GGChest has no {field}, so the full offer cannot be sent back: fill it in",
+                    offer.id
+                ),
+            )
         };
         Ok(OfferUpdate {
             title: offer.title.clone().ok_or_else(|| missing("title"))?,
             description: offer.description.clone().unwrap_or_default(),
             price: offer.price.ok_or_else(|| missing("price"))?,
             old_price: offer.old_price,
-            delivery_time: offer
-                .delivery_time
-                .clone()
-                .ok_or_else(|| missing("delivery_time"))?,
+            delivery_time: offer.delivery_time.clone().ok_or_else(|| missing("delivery_time"))?,
             qty_total: offer.qty_total.ok_or_else(|| missing("qty_total"))?,
             qty_min: offer.qty_min.ok_or_else(|| missing("qty_min"))?,
             attributes: offer
                 .attributes
                 .iter()
-                .map(|a| AttributeChoice {
-                    id: a.attribute_id.clone(),
-                    option_id: a.option_id.clone(),
-                })
+                .map(|a| AttributeChoice { id: a.attribute_id.clone(), option_id: a.option_id.clone() })
                 .collect(),
         })
     }
@@ -242,9 +235,7 @@ impl OfferUpdate {
 /// Which update endpoint an offer of this type uses.
 pub(crate) fn update_path(offer_type: &OfferType, id: &str) -> Result<String, Error> {
     match offer_type {
-        OfferType::Accounts | OfferType::Items | OfferType::Currency => {
-            Ok(format!("/v1/offers/{offer_type}/{id}"))
-        }
+        OfferType::Accounts | OfferType::Items | OfferType::Currency => Ok(format!("/v1/offers/{offer_type}/{id}")),
         OfferType::Unknown(t) => Err(Error::invalid_field(
             "offer_type",
             format!("offer {id} has type `{t}`, which Seller Desk cannot update"),

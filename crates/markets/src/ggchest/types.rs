@@ -109,14 +109,9 @@ impl<'de> Deserialize<'de> for OfferAttribute {
         }
         let r = Raw::deserialize(d)?;
         Ok(OfferAttribute {
-            attribute_id: r
-                .attribute_id
-                .or(r.id)
-                .ok_or_else(|| de::Error::missing_field("attribute_id"))?,
+            attribute_id: r.attribute_id.or(r.id).ok_or_else(|| de::Error::missing_field("attribute_id"))?,
             attribute_name: r.attribute_name,
-            option_id: r
-                .option_id
-                .ok_or_else(|| de::Error::missing_field("option_id"))?,
+            option_id: r.option_id.ok_or_else(|| de::Error::missing_field("option_id"))?,
             option_name: r.option_name,
         })
     }
@@ -247,13 +242,7 @@ impl<'de> Deserialize<'de> for AttachedIcon {
             path: Option<String>,
         }
         let r = Raw::deserialize(d)?;
-        Ok(AttachedIcon {
-            id: r
-                .file_id
-                .or(r.id)
-                .ok_or_else(|| de::Error::missing_field("file_id"))?,
-            path: r.path,
-        })
+        Ok(AttachedIcon { id: r.file_id.or(r.id).ok_or_else(|| de::Error::missing_field("file_id"))?, path: r.path })
     }
 }
 
@@ -319,11 +308,9 @@ fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
         None => Ok(None),
         Some(NumOrText::Num(n)) => Ok(Some(n)),
         Some(NumOrText::Text(t)) if t.trim().is_empty() => Ok(None),
-        Some(NumOrText::Text(t)) => t
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| de::Error::custom(format!("`{t}` is not a whole number"))),
+        Some(NumOrText::Text(t)) => {
+            t.trim().parse().map(Some).map_err(|_| de::Error::custom(format!("`{t}` is not a whole number")))
+        }
     }
 }
 

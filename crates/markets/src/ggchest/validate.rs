@@ -13,8 +13,7 @@ pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
     let id = id.trim();
     v.non_blank(field, id);
     v.check(
-        id.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
+        id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
         field,
         format!("`{id}` is not an id (letters, digits and `-` only)"),
     );
@@ -25,10 +24,7 @@ pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
 pub fn is_uuid(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() == 5
-        && parts
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn price(v: &mut Violations, field: &str, p: &UsdPrice) {
@@ -39,19 +35,13 @@ fn price(v: &mut Violations, field: &str, p: &UsdPrice) {
 
 fn known_time(v: &mut Violations, t: &DeliveryTime) {
     if !t.is_known() {
-        v.add(
-            "delivery_time",
-            format!("`{t}` is not valid: use {}", DeliveryTime::choices()),
-        );
+        v.add("delivery_time", format!("`{t}` is not valid: use {}", DeliveryTime::choices()));
     }
 }
 
 fn known_method(v: &mut Violations, m: &DeliveryMethod) {
     if !m.is_known() {
-        v.add(
-            "delivery_method",
-            format!("`{m}` is not valid: use {}", DeliveryMethod::choices()),
-        );
+        v.add("delivery_method", format!("`{m}` is not valid: use {}", DeliveryMethod::choices()));
     }
 }
 
@@ -82,11 +72,7 @@ fn common(v: &mut Violations, c: Common) {
     if let Some(old) = c.old_price {
         price(v, "old_price", old);
     }
-    v.check(
-        c.qty_min <= c.qty_total,
-        "qty_min",
-        format!("{} is more than qty_total ({})", c.qty_min, c.qty_total),
-    );
+    v.check(c.qty_min <= c.qty_total, "qty_min", format!("{} is more than qty_total ({})", c.qty_min, c.qty_total));
     attributes(v, c.attributes);
 }
 
@@ -95,11 +81,7 @@ fn accounts(v: &mut Violations, list: &[AccountCredentials], field: &str) {
         v.non_blank(&format!("{field}[{i}].login"), &a.login);
         v.non_blank(&format!("{field}[{i}].password"), &a.password);
     }
-    let logins: Vec<String> = list
-        .iter()
-        .map(|a| a.login.clone())
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let logins: Vec<String> = list.iter().map(|a| a.login.clone()).filter(|l| !l.trim().is_empty()).collect();
     v.unique_non_blank(field, &logins, "login");
 }
 
@@ -120,19 +102,11 @@ pub(crate) fn new_accounts_offer(o: &NewAccountsOffer) -> Result<()> {
     );
     known_method(&mut v, &o.delivery_method);
     known_time(&mut v, &o.delivery_time);
-    v.check(
-        !o.accounts.is_empty(),
-        "accounts",
-        "add at least one account",
-    );
+    v.check(!o.accounts.is_empty(), "accounts", "add at least one account");
     v.check(
         o.qty_total == o.accounts.len() as u64,
         "qty_total",
-        format!(
-            "is {} but the offer has {} account(s): they must be equal",
-            o.qty_total,
-            o.accounts.len()
-        ),
+        format!("is {} but the offer has {} account(s): they must be equal", o.qty_total, o.accounts.len()),
     );
     accounts(&mut v, &o.accounts, "accounts");
     v.finish()
@@ -155,11 +129,7 @@ pub(crate) fn new_currency_offer(o: &NewCurrencyOffer) -> Result<()> {
         },
     );
     known_time(&mut v, &o.delivery_time);
-    v.check(
-        o.qty_total > 0,
-        "qty_total",
-        "must be more than 0: it is the amount of currency for sale",
-    );
+    v.check(o.qty_total > 0, "qty_total", "must be more than 0: it is the amount of currency for sale");
     v.finish()
 }
 
@@ -187,21 +157,14 @@ pub(crate) fn new_items_offer(o: &NewItemsOffer) -> Result<()> {
             v.check(
                 o.delivery_time.is_some(),
                 "delivery_time",
-                format!(
-                    "is required for manual delivery: use {}",
-                    DeliveryTime::choices()
-                ),
+                format!("is required for manual delivery: use {}", DeliveryTime::choices()),
             );
             v.check(
                 o.items.is_empty(),
                 "items",
                 "delivery lines are only for auto delivery: choose auto, or remove them",
             );
-            v.check(
-                o.qty_total > 0,
-                "qty_total",
-                "must be more than 0: it is the stock for sale",
-            );
+            v.check(o.qty_total > 0, "qty_total", "must be more than 0: it is the stock for sale");
         }
         DeliveryMethod::Auto => {
             v.check(
@@ -275,27 +238,15 @@ pub(crate) fn offer_ids(ids: &[String]) -> Result<()> {
     let mut v = Violations::new();
     v.check(!ids.is_empty(), "offers_ids", "select at least one offer");
     v.unique_non_blank("offers_ids", ids, "offer id");
-    let bad: Vec<&str> = ids
-        .iter()
-        .map(|s| s.as_str())
-        .filter(|s| !s.trim().is_empty() && !is_uuid(s))
-        .take(5)
-        .collect();
-    v.check(
-        bad.is_empty(),
-        "offers_ids",
-        format!("not offer ids (UUIDs): {}", bad.join(", ")),
-    );
+    let bad: Vec<&str> =
+        ids.iter().map(|s| s.as_str()).filter(|s| !s.trim().is_empty() && !is_uuid(s)).take(5).collect();
+    v.check(bad.is_empty(), "offers_ids", format!("not offer ids (UUIDs): {}", bad.join(", ")));
     v.finish()
 }
 
 pub(crate) fn page(field: &str, per_page: u32, page: u32) -> Result<()> {
     let mut v = Violations::new();
-    v.check(
-        (1..=100).contains(&per_page),
-        "pagination[per_page]",
-        format!("{per_page} is out of range: use 1 to 100"),
-    );
+    v.check((1..=100).contains(&per_page), "pagination[per_page]", format!("{per_page} is out of range: use 1 to 100"));
     v.check(page >= 1, field, "pages are numbered from 1");
     v.finish()
 }
@@ -305,15 +256,9 @@ pub(crate) fn iso_date(v: &mut Violations, field: &str, value: &Option<String>) 
     let Some(s) = value else { return };
     let b = s.as_bytes();
     let date_ok = b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    let rest_ok = b.len() == 10
-        || (b.len() >= 19 && (b[10] == b'T' || b[10] == b' ') && b[13] == b':' && b[16] == b':');
+        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let rest_ok =
+        b.len() == 10 || (b.len() >= 19 && (b[10] == b'T' || b[10] == b' ') && b[13] == b':' && b[16] == b':');
     v.check(
         date_ok && rest_ok,
         field,
@@ -336,12 +281,7 @@ mod tests {
     #[test]
     fn dates() {
         let mut v = Violations::new();
-        for ok in [
-            "2024-01-31",
-            "2024-01-31T10:30:00Z",
-            "2024-01-31T10:30:00+03:00",
-            "2024-01-31 10:30:00",
-        ] {
+        for ok in ["2024-01-31", "2024-01-31T10:30:00Z", "2024-01-31T10:30:00+03:00", "2024-01-31 10:30:00"] {
             iso_date(&mut v, "d", &Some(ok.into()));
         }
         assert!(v.is_empty());

@@ -113,14 +113,7 @@ pub(crate) struct Request {
 
 impl Request {
     fn new(method: Method, path: impl Into<String>, repeat: Repeat) -> Self {
-        Request {
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: Body::Empty,
-            repeat,
-            what: String::new(),
-        }
+        Request { method, path: path.into(), query: Vec::new(), body: Body::Empty, repeat, what: String::new() }
     }
     pub fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path, Repeat::Safe)
@@ -151,19 +144,8 @@ impl Request {
         self.body = Body::Json(serde_json::to_vec(body).expect("request bodies serialize"));
         self
     }
-    pub fn file(
-        mut self,
-        field: &'static str,
-        file_name: String,
-        mime: &'static str,
-        bytes: Vec<u8>,
-    ) -> Self {
-        self.body = Body::File {
-            field,
-            file_name,
-            mime,
-            bytes,
-        };
+    pub fn file(mut self, field: &'static str, file_name: String, mime: &'static str, bytes: Vec<u8>) -> Self {
+        self.body = Body::File { field, file_name, mime, bytes };
         self
     }
     /// Names the object for "not found" messages.
@@ -216,10 +198,7 @@ impl Transport {
             )));
         }
         if config.api_key.is_empty() {
-            return Err(Error::invalid_field(
-                "api_key",
-                "is empty: paste the key the marketplace sent you",
-            ));
+            return Err(Error::invalid_field("api_key", "is empty: paste the key the marketplace sent you"));
         }
         let http = reqwest::Client::builder()
             .user_agent(concat!("SellerDesk/", env!("CARGO_PKG_VERSION")))
@@ -295,24 +274,14 @@ impl Transport {
     async fn attempt(&self, req: &Request) -> Attempt {
         let permit = self.limiter.acquire().await;
         let url = format!("{}{}", self.base_url, req.path);
-        let mut builder = self
-            .http
-            .request(req.method.clone(), &url)
-            .header(self.auth_header, self.key.expose());
+        let mut builder = self.http.request(req.method.clone(), &url).header(self.auth_header, self.key.expose());
         if !req.query.is_empty() {
             builder = builder.query(&req.query);
         }
         builder = match &req.body {
             Body::Empty => builder,
-            Body::Json(bytes) => builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(bytes.clone()),
-            Body::File {
-                field,
-                file_name,
-                mime,
-                bytes,
-            } => {
+            Body::Json(bytes) => builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(bytes.clone()),
+            Body::File { field, file_name, mime, bytes } => {
                 let part = reqwest::multipart::Part::bytes(bytes.clone())
                     .file_name(file_name.clone())
                     .mime_str(mime)
@@ -341,13 +310,7 @@ impl Transport {
     }
 
     /// Decides what an HTTP answer means.
-    fn judge(
-        &self,
-        req: &Request,
-        status: StatusCode,
-        retry_after: Option<Duration>,
-        body: &[u8],
-    ) -> Attempt {
+    fn judge(&self, req: &Request, status: StatusCode, retry_after: Option<Duration>, body: &[u8]) -> Attempt {
         tracing::debug!(market = self.market.id(), op = %req.operation(), status = status.as_u16(), "answer");
         if status.is_success() {
             self.key_has_worked.store(true, Ordering::Relaxed);
@@ -356,10 +319,7 @@ impl Transport {
         let code = status.as_u16();
         if code == 429 {
             let wait = retry_after.unwrap_or_else(|| self.retry.backoff(1));
-            let error = Error::RateLimited {
-                market: self.market,
-                retry_after: Some(wait),
-            };
+            let error = Error::RateLimited { market: self.market, retry_after: Some(wait) };
             if wait > self.retry.max_retry_after {
                 return Attempt::Fail(error);
             }
@@ -377,9 +337,7 @@ impl Transport {
             },
         );
         if status.is_server_error() {
-            let wait = retry_after
-                .unwrap_or_else(|| self.retry.backoff(1))
-                .min(self.retry.backoff_max);
+            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(1)).min(self.retry.backoff_max);
             return match (req.repeat, code) {
                 (Repeat::Safe, _) => Attempt::Retry(wait, error),
                 // 503 is documented as "temporarily unavailable": the change was not made.
@@ -398,11 +356,7 @@ impl Transport {
     fn lost(&self, req: &Request, url: &str, e: reqwest::Error) -> Attempt {
         let detail = describe(&e);
         tracing::debug!(market = self.market.id(), op = %req.operation(), %detail, "no answer");
-        let network = Error::Network {
-            market: self.market,
-            url: strip_query(url),
-            detail: detail.clone(),
-        };
+        let network = Error::Network { market: self.market, url: strip_query(url), detail: detail.clone() };
         if e.is_connect() || e.is_builder() {
             // Nothing left this machine: repeating is safe for any request.
             return if e.is_builder() {
@@ -413,11 +367,9 @@ impl Transport {
         }
         match req.repeat {
             Repeat::Safe => Attempt::Retry(self.retry.backoff(1), network),
-            Repeat::Unsafe => Attempt::Fail(Error::OutcomeUnknown {
-                market: self.market,
-                operation: req.operation(),
-                detail,
-            }),
+            Repeat::Unsafe => {
+                Attempt::Fail(Error::OutcomeUnknown { market: self.market, operation: req.operation(), detail })
+            }
         }
     }
 }

@@ -36,23 +36,12 @@ impl Pacing {
         let minute = Duration::from_secs(60);
         match market {
             // Gaming Goods: "429 Too Many Requests — rate limit (100 req/min)".
-            Market::GamingGoods => Pacing {
-                limits: vec![RateLimit {
-                    max: 100,
-                    per: minute,
-                }],
-            },
+            Market::GamingGoods => Pacing { limits: vec![RateLimit { max: 100, per: minute }] },
             // GGChest README: "1000 requests per hour per API key", "Burst Limit: 50 requests per minute".
             Market::GgChest => Pacing {
                 limits: vec![
-                    RateLimit {
-                        max: 50,
-                        per: minute,
-                    },
-                    RateLimit {
-                        max: 1000,
-                        per: Duration::from_secs(3600),
-                    },
+                    RateLimit { max: 50, per: minute },
+                    RateLimit { max: 1000, per: Duration::from_secs(3600) },
                 ],
             },
         }
@@ -76,13 +65,7 @@ impl Pacing {
     pub fn minimum_duration(&self, n: u64) -> Duration {
         self.limits
             .iter()
-            .map(|l| {
-                if n == 0 {
-                    Duration::ZERO
-                } else {
-                    l.per * ((n - 1) / l.max as u64) as u32
-                }
-            })
+            .map(|l| if n == 0 { Duration::ZERO } else { l.per * ((n - 1) / l.max as u64) as u32 })
             .max()
             .unwrap_or_default()
     }
@@ -130,25 +113,11 @@ impl Drop for Permit {
 
 impl RateLimiter {
     pub fn new(pacing: Pacing) -> Arc<Self> {
-        let longest = pacing
-            .limits
-            .iter()
-            .map(|l| l.per)
-            .max()
-            .unwrap_or_default();
-        let keep = pacing
-            .limits
-            .iter()
-            .map(|l| l.max as usize)
-            .max()
-            .unwrap_or(0);
+        let longest = pacing.limits.iter().map(|l| l.per).max().unwrap_or_default();
+        let keep = pacing.limits.iter().map(|l| l.max as usize).max().unwrap_or(0);
         Arc::new(RateLimiter {
             pacing,
-            log: Mutex::new(Log {
-                finished: VecDeque::with_capacity(keep),
-                in_flight: 0,
-                paused_until: None,
-            }),
+            log: Mutex::new(Log { finished: VecDeque::with_capacity(keep), in_flight: 0, paused_until: None }),
             changed: Notify::new(),
             longest,
             keep,
@@ -171,9 +140,7 @@ impl RateLimiter {
                 match self.next_start(&mut log, now) {
                     Ok(()) => {
                         log.in_flight += 1;
-                        return Permit {
-                            limiter: Arc::clone(self),
-                        };
+                        return Permit { limiter: Arc::clone(self) };
                     }
                     Err(until) => until,
                 }
@@ -199,33 +166,23 @@ impl RateLimiter {
             }
             log.paused_until = None;
         }
-        while log
-            .finished
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= self.longest)
-        {
+        while log.finished.front().is_some_and(|t| now.duration_since(*t) >= self.longest) {
             log.finished.pop_front();
         }
         let mut wait: Option<Option<Instant>> = None;
         for limit in &self.pacing.limits {
             let max = limit.max as usize;
             let window_start = now.checked_sub(limit.per);
-            let in_window: Vec<&Instant> = log
-                .finished
-                .iter()
-                .filter(|t| window_start.is_none_or(|s| **t > s))
-                .collect();
+            let in_window: Vec<&Instant> =
+                log.finished.iter().filter(|t| window_start.is_none_or(|s| **t > s)).collect();
             let used = in_window.len() + log.in_flight as usize;
             if used < max {
                 continue;
             }
             // This many finished requests must leave the window before one more may start.
             let must_expire = used - max + 1;
-            let this_wait = if must_expire <= in_window.len() {
-                Some(*in_window[must_expire - 1] + limit.per)
-            } else {
-                None
-            };
+            let this_wait =
+                if must_expire <= in_window.len() { Some(*in_window[must_expire - 1] + limit.per) } else { None };
             // Wait for the latest of the timed constraints; `acquire` also wakes whenever a
             // request finishes, which is all a limit blocked only by in-flight requests needs.
             wait = Some(match (wait, this_wait) {
@@ -250,12 +207,7 @@ impl RateLimiter {
 
     /// For a key and base URL, the limiter every client in this process shares: the documented
     /// limits are per key, so two clients (the app and a bulk job) must not each use the full rate.
-    pub fn shared(
-        market: Market,
-        base_url: &str,
-        key: &ApiKey,
-        pacing: &Pacing,
-    ) -> Arc<RateLimiter> {
+    pub fn shared(market: Market, base_url: &str, key: &ApiKey, pacing: &Pacing) -> Arc<RateLimiter> {
         type Registry = Mutex<HashMap<(Market, String, u64, Pacing), Weak<RateLimiter>>>;
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
         // Only a hash of the key is held here, never the key.
@@ -278,12 +230,7 @@ mod tests {
     use super::*;
 
     fn pacing(max: u32, ms: u64) -> Pacing {
-        Pacing {
-            limits: vec![RateLimit {
-                max,
-                per: Duration::from_millis(ms),
-            }],
-        }
+        Pacing { limits: vec![RateLimit { max, per: Duration::from_millis(ms) }] }
     }
 
     #[tokio::test(start_paused = true)]
@@ -298,13 +245,7 @@ mod tests {
         }
         // 5 at t=0, 5 at t=1 s, 2 at t=2 s.
         assert_eq!(finished.iter().filter(|t| t.as_millis() < 1000).count(), 5);
-        assert_eq!(
-            finished
-                .iter()
-                .filter(|t| (1000..2000).contains(&t.as_millis()))
-                .count(),
-            5
-        );
+        assert_eq!(finished.iter().filter(|t| (1000..2000).contains(&t.as_millis())).count(), 5);
         assert_eq!(finished.last().unwrap().as_millis(), 2000);
     }
 
@@ -329,14 +270,8 @@ mod tests {
     async fn two_windows_both_hold() {
         let p = Pacing {
             limits: vec![
-                RateLimit {
-                    max: 3,
-                    per: Duration::from_millis(100),
-                },
-                RateLimit {
-                    max: 4,
-                    per: Duration::from_millis(1000),
-                },
+                RateLimit { max: 3, per: Duration::from_millis(100) },
+                RateLimit { max: 4, per: Duration::from_millis(1000) },
             ],
         };
         let limiter = RateLimiter::new(p);

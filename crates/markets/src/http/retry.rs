@@ -39,14 +39,9 @@ impl RetryPolicy {
     /// The wait before attempt `attempt + 1`, after `attempt` failures (1-based): exponential,
     /// with ±20 % jitter so that several clients do not retry in lockstep.
     pub fn backoff(&self, attempt: u32) -> Duration {
-        let exp = self
-            .backoff_base
-            .saturating_mul(1u32 << (attempt.saturating_sub(1)).min(16));
+        let exp = self.backoff_base.saturating_mul(1u32 << (attempt.saturating_sub(1)).min(16));
         let capped = exp.min(self.backoff_max);
-        let nanos = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
+        let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         let jitter = 0.8 + (nanos % 400) as f64 / 1000.0;
         capped.mul_f64(jitter)
     }
@@ -59,10 +54,7 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
         return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
     }
     let at = httpdate::parse_http_date(v).ok()?;
-    Some(
-        at.duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
+    Some(at.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
@@ -77,14 +69,8 @@ mod tests {
         assert_eq!(parse_retry_after("soon"), None);
         let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let d = parse_retry_after(&later).unwrap();
-        assert!(
-            d <= Duration::from_secs(30) && d >= Duration::from_secs(28),
-            "{d:?}"
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
+        assert!(d <= Duration::from_secs(30) && d >= Duration::from_secs(28), "{d:?}");
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
     }
 
     #[test]
@@ -95,15 +81,9 @@ mod tests {
             ..Default::default()
         };
         let b1 = p.backoff(1);
-        assert!(
-            b1 >= Duration::from_millis(80) && b1 <= Duration::from_millis(120),
-            "{b1:?}"
-        );
+        assert!(b1 >= Duration::from_millis(80) && b1 <= Duration::from_millis(120), "{b1:?}");
         let b3 = p.backoff(3);
-        assert!(
-            b3 >= Duration::from_millis(320) && b3 <= Duration::from_millis(480),
-            "{b3:?}"
-        );
+        assert!(b3 >= Duration::from_millis(320) && b3 <= Duration::from_millis(480), "{b3:?}");
         assert!(p.backoff(30) <= Duration::from_millis(1200));
     }
 }

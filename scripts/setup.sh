@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Seller Desk needs to build and test on Debian/Ubuntu, skipping what is there.
+# Sourced by ./run and ./test; safe to run again. Measured package list: shared BUILD-NOTES.md.
+set -euo pipefail
+
+# Build: C toolchain and pkg-config for -sys crates; libdbus for the keychain (Secret Service).
+# Tests: a private D-Bus session with gnome-keyring, so keychain tests use a real Secret Service.
+# Desktop app (WebKitGTK, Xvfb, WebDriver): installed here too, so one set-up serves every step.
+SELLERDESK_APT_PACKAGES=(
+  build-essential pkg-config file curl ca-certificates
+  libdbus-1-dev dbus-daemon gnome-keyring
+  libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver xdotool python3-gi gir1.2-gtk-3.0
+)
+
+sellerdesk_setup() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "setup: cargo not found. Install Rust from https://rustup.rs (stable), then run this again." >&2
+    return 1
+  fi
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "setup: not a Debian-based system; install the equivalents of: ${SELLERDESK_APT_PACKAGES[*]}" >&2
+    return 0
+  fi
+  local missing=()
+  for p in "${SELLERDESK_APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}

@@ -1,0 +1,214 @@
+//! Every way a profile operation can fail. Each message says what went wrong and what to do
+//! about it, because the CLI prints it as is and the desktop app shows it in a dialog.
+//! No message ever contains an API key.
+
+use std::{io, path::PathBuf};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("the profile name is empty: give the profile a name, such as \"Main shop\"")]
+    EmptyName,
+
+    #[error("the profile name is {len} characters long: use at most {max}")]
+    NameTooLong { len: usize, max: usize },
+
+    #[error("the profile name contains a control character (a newline, tab, …): use plain text")]
+    NameHasControlCharacter,
+
+    #[error(
+        "a profile named \"{existing}\" already exists (names ignore case): \
+         choose another name, or rename or remove that profile first"
+    )]
+    DuplicateName { existing: String },
+
+    /// `problem` completes the sentence "the base URL …". It repeats the URL only where that
+    /// cannot leak a secret (see `validate::normalize_base_url`).
+    #[error("the base URL {problem}")]
+    InvalidBaseUrl { problem: String },
+
+    #[error("the API key is empty: paste the key from the marketplace's seller dashboard")]
+    EmptyApiKey,
+
+    /// `reference` completes "no profile …": `with id 1234…` or `named "Main shop"`.
+    #[error("there is no profile {reference}: `sellerdesk profile list` shows the profiles there are")]
+    NotFound { reference: String },
+
+    #[error(
+        "cannot tell where to keep profiles: the system reports no configuration directory; \
+         set {env} to the directory that should hold profiles.json",
+        env = crate::location::CONFIG_DIR_ENV
+    )]
+    NoConfigDir,
+
+    #[error(
+        "cannot {action} {path}: {source}; check that the directory exists and is writable \
+         by you, or set {env} to another directory",
+        env = crate::location::CONFIG_DIR_ENV
+    )]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error(
+        "{path} is not a valid profiles file ({problem}): fix it, or move it away to start \
+         with no profiles"
+    )]
+    Corrupt { path: PathBuf, problem: String },
+
+    #[error(
+        "{path} has format version {found}, but this Seller Desk understands only version \
+         {supported}: update sellerdesk and Seller Desk"
+    )]
+    UnsupportedVersion { path: PathBuf, found: u64, supported: u64 },
+
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+}
+
+/// Why the OS keychain could not store, read or delete a key.
+///
+/// The Linux variants follow what the Secret Service reports (see BUILD-NOTES): no session
+/// bus, no Secret Service on it, a keyring never created or unlocked, a locked keyring.
+/// Details from the platform are kept as text only: keyring's own error type can carry the
+/// stored secret's bytes (`BadEncoding`), so it is never kept or shown.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeychainError {
+    /// `profile` names the profile as the user knows it: its name where known, else its id.
+    #[error(
+        "no key stored for profile {profile}: add it again with `sellerdesk profile set-key {}`",
+        shell_word(profile)
+    )]
+    NoEntry { profile: String },
+
+    #[error(
+        "the keychain cannot be reached: there is no D-Bus session bus ({detail}). \
+         Seller Desk keeps API keys only in the system keychain (Secret Service): run it inside \
+         your desktop session; on a server or in CI start a session with `dbus-run-session` \
+         and unlock gnome-keyring in it (`gnome-keyring-daemon --unlock`)"
+    )]
+    NoSessionBus { detail: String },
+
+    #[error(
+        "no keychain service is running: nothing provides org.freedesktop.secrets on the \
+         D-Bus session bus. Install and start a Secret Service, such as gnome-keyring \
+         (package gnome-keyring) or KeePassXC with its Secret Service integration enabled"
+    )]
+    NoSecretService,
+
+    #[error(
+        "the keychain has no unlocked default keyring: it was never created or never unlocked \
+         in this session. Log in to your desktop session (it unlocks the login keyring), or \
+         create and unlock one with Seahorse (\"Passwords and Keys\"); without a desktop, \
+         start gnome-keyring with `gnome-keyring-daemon --unlock`. Then try again"
+    )]
+    NotUnlocked,
+
+    #[error(
+        "the keychain is locked ({detail}): unlock it (your desktop's keyring prompt, or \
+         Seahorse \"Passwords and Keys\") and try again"
+    )]
+    Locked { detail: String },
+
+    #[error(
+        "the system keychain refused access ({detail}): unlock it and allow Seller Desk to use \
+         it, then try again"
+    )]
+    AccessDenied { detail: String },
+
+    #[error(
+        "the keychain entry for profile {profile} is not text: store the key again with \
+         `sellerdesk profile set-key {}`",
+        shell_word(profile)
+    )]
+    NotText { profile: String },
+
+    #[error(
+        "the keychain holds {count} entries for profile {profile}: delete them in your keychain \
+         manager (service \"{service}\"), then store the key again with \
+         `sellerdesk profile set-key {}`",
+        shell_word(profile),
+        service = crate::keychain::SERVICE
+    )]
+    Ambiguous { profile: String, count: usize },
+
+    #[error("the keychain rejected the key: {detail}")]
+    Rejected { detail: String },
+
+    #[error(
+        "the system keychain failed: {detail}. Check that it is running and unlocked, then \
+         try again"
+    )]
+    Platform { detail: String },
+}
+
+impl KeychainError {
+    /// The same error naming the profile by `label` (its name) instead of its id.
+    pub fn about_profile(self, label: &str) -> Self {
+        let label = label.to_owned();
+        match self {
+            KeychainError::NoEntry { .. } => KeychainError::NoEntry { profile: label },
+            KeychainError::NotText { .. } => KeychainError::NotText { profile: label },
+            KeychainError::Ambiguous { count, .. } => KeychainError::Ambiguous { profile: label, count },
+            other => other,
+        }
+    }
+
+    /// True when the keychain itself cannot be used (as opposed to one entry being missing or
+    /// bad): no bus, no service, locked, refused, failed.
+    pub fn is_keychain_unavailable(&self) -> bool {
+        matches!(
+            self,
+            KeychainError::NoSessionBus { .. }
+                | KeychainError::NoSecretService
+                | KeychainError::NotUnlocked
+                | KeychainError::Locked { .. }
+                | KeychainError::AccessDenied { .. }
+                | KeychainError::Platform { .. }
+        )
+    }
+}
+
+/// `word` as one shell word, so a suggested command can be pasted even for "Main shop".
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || "-_.:/@+=,".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_entry_message_names_the_profile_and_the_fix() {
+        let err = KeychainError::NoEntry { profile: "shop-1".into() };
+        assert_eq!(
+            err.to_string(),
+            "no key stored for profile shop-1: add it again with `sellerdesk profile set-key shop-1`"
+        );
+    }
+
+    #[test]
+    fn suggested_commands_quote_names_a_shell_would_split() {
+        let err = KeychainError::NoEntry { profile: "x".into() }.about_profile("Bob's shop");
+        assert_eq!(
+            err.to_string(),
+            r"no key stored for profile Bob's shop: add it again with `sellerdesk profile set-key 'Bob'\''s shop'`"
+        );
+    }
+
+    #[test]
+    fn about_profile_leaves_errors_without_a_profile_alone() {
+        assert_eq!(KeychainError::NoSecretService.about_profile("shop"), KeychainError::NoSecretService);
+    }
+}

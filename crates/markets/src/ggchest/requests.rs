@@ -116,8 +116,9 @@ pub struct NewItemsOffer {
     pub delivery_method: DeliveryMethod,
     /// Required for manual delivery. For auto delivery the guide makes it optional but the spec
     /// requires it, so the client sends the shortest time, `5m`, when none is given: auto
-    /// delivery is instant, so that is also the truth.
-    #[serde(default)]
+    /// delivery is instant, so that is also the truth. Never serialized as `null` (the spec
+    /// types it as a string): absent until the client fills it in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_time: Option<DeliveryTime>,
     /// Manual: the stock. Auto: must equal the number of `items`.
     pub qty_total: u64,

@@ -1,0 +1,98 @@
+//! The command line, as clap types. Help text lives here: the first line of each doc comment is
+//! the command's one-line about; `after_long_help` holds its examples (shown by `--help`).
+
+pub mod gg;
+pub mod ggc;
+pub mod profile;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use markets::Market;
+
+const TOP_EXAMPLES: &str = "\
+Examples:
+  printf '%s' \"$GG_KEY\" | sellerdesk profile add shop --market gg
+  sellerdesk gg dashboard
+  sellerdesk gg products list --all --json | jq '.items[].id'
+  sellerdesk --profile chest ggc offers list --status active
+  SELLERDESK_API_KEY=… sellerdesk --market ggchest ggc orders --from 2025-01-01
+
+Environment:
+  SELLERDESK_API_KEY       a key to use instead of a profile (cron, CI); pair with --market and
+                           --base-url (default: the marketplace's production URL)
+  SELLERDESK_CONFIG_DIR    the directory holding profiles.json (default: <config dir>/sellerdesk)
+  SELLERDESK_PACING_SCALE  testing knob: multiplies the documented rate-limit windows (e.g. 0.01
+                           against a sandbox started with --time-scale 0.01)
+
+Exit codes: 0 ok, 1 other, 2 usage, 3 invalid input (nothing sent), 4 refused by the
+marketplace, 5 key rejected, 6 not found, 7 try later, 8 outcome unknown, 9 profile/keychain.";
+
+/// Gaming Goods and GGChest Seller APIs from the terminal.
+///
+/// Every endpoint of both Seller APIs as a command, with seller profiles whose API keys live in
+/// the OS keychain. Input is checked before anything is sent; errors print as one line,
+/// `error[<code>]: <message>`, and each class of error has its own exit code.
+#[derive(Debug, Parser)]
+#[command(name = "sellerdesk", version, after_long_help = TOP_EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Use this profile (name or id) instead of the active one
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// The marketplace: for `profile add`, and with SELLERDESK_API_KEY instead of a profile
+    #[arg(long, global = true, value_enum, value_name = "MARKET")]
+    pub market: Option<MarketArg>,
+
+    /// The Seller API's base URL: for `profile add`, with SELLERDESK_API_KEY, or to override a
+    /// profile's for one run (e.g. a local sandbox)
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Print the result (or the error) as JSON on stdout, for scripts
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarketArg {
+    /// Gaming Goods
+    Gg,
+    /// GGChest
+    #[value(alias = "ggc")]
+    Ggchest,
+}
+
+impl From<MarketArg> for Market {
+    fn from(m: MarketArg) -> Market {
+        match m {
+            MarketArg::Gg => Market::GamingGoods,
+            MarketArg::Ggchest => Market::GgChest,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Seller profiles: a marketplace, a base URL and an API key kept in the OS keychain
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// Gaming Goods Seller API: dashboard, listings, codes and C2C offers
+    #[command(subcommand)]
+    Gg(gg::GgCommand),
+    /// GGChest Seller API: games, offers, icons and orders
+    #[command(subcommand)]
+    Ggc(ggc::GgcCommand),
+}
+
+/// Parses a string enum of `markets` by its strict `FromStr` (whose error lists the choices).
+pub fn parse_enum<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
+    s.parse()
+}

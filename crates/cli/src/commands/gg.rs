@@ -1,0 +1,194 @@
+//! `sellerdesk gg …`: each command is one `GgClient` call (or a page walk), printed.
+
+use super::AllItems;
+use crate::{
+    args::{gg::*, GlobalArgs},
+    context,
+    error::{CliError, CliResult},
+    input,
+    output::{money, Out},
+    render::gg as render,
+};
+use markets::{
+    gg::{GgClient, NewOffers, NewProduct, ProductUpdate as Update},
+    Amount, Cents, Market,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+pub async fn run(cmd: GgCommand, global: &GlobalArgs, out: &Out) -> CliResult {
+    let target = context::resolve(global, Market::GamingGoods)?;
+    let client = GgClient::new(target.client_config()?)?;
+    dispatch(cmd, &client, out).await.map_err(|e| target.annotate(e))
+}
+
+async fn dispatch(cmd: GgCommand, client: &GgClient, out: &Out) -> CliResult {
+    match cmd {
+        GgCommand::Dashboard => {
+            let d = client.dashboard().await?;
+            out.emit(&d, render::dashboard);
+        }
+        GgCommand::Products(cmd) => products(cmd, client, out).await?,
+        GgCommand::Codes(CodesCommand::Upload(u)) => {
+            let codes = input::read_codes(&u.file, "--file", out)?;
+            let r = client.upload_codes(&u.product_id, &codes).await?;
+            out.emit(&r, |r| format!("Uploaded {} codes; {} now in stock.", r.uploaded, r.stock_available));
+        }
+        GgCommand::Offers(cmd) => offers(cmd, client, out).await?,
+    }
+    Ok(())
+}
+
+fn amount(field: &str, text: &str) -> CliResult<Amount> {
+    Amount::parse(text).map_err(|m| CliError::invalid(field, m))
+}
+
+async fn products(cmd: ProductsCommand, client: &GgClient, out: &Out) -> CliResult {
+    match cmd {
+        ProductsCommand::List(l) if l.all => {
+            let all = AllItems::new(client.all_products().await?);
+            out.emit(&all, |a| render::products(&a.items, &format!("{} listings.", a.total)));
+        }
+        ProductsCommand::List(l) => {
+            let page = client.products(l.limit, l.offset).await?;
+            out.emit(&page, |p| {
+                let hint = format!("Next: --offset {} (or --all).", p.offset + p.items.len() as u64);
+                render::products(&p.items, &crate::output::table::showing(p.offset + 1, p.items.len(), p.total, &hint))
+            });
+        }
+        ProductsCommand::Create(c) => {
+            let product = new_product(*c, out)?;
+            let p = client.create_product(&product).await?;
+            out.emit(&p, |p| {
+                format!(
+                    "{}\nCreated listing {}; it is checked by moderation before it goes on sale.",
+                    render::product(p),
+                    p.id
+                )
+            });
+        }
+        ProductsCommand::Get(g) => {
+            let p = client.product(&g.id).await?;
+            out.emit(&p, render::product);
+        }
+        ProductsCommand::Update(u) => {
+            let update = Update {
+                name: u.name,
+                description: u.description,
+                price: u.price.as_deref().map(|p| amount("price", p)).transpose()?,
+                image_url: u.image_url,
+                is_active: None,
+            };
+            let p = client.update_product(&u.id, &update).await?;
+            out.emit(&p, |p| format!("{}\nUpdated listing {}.", render::product(p), p.id));
+        }
+        ProductsCommand::Deactivate(g) => {
+            let p = client.deactivate_product(&g.id).await?;
+            out.emit(&p, |p| format!("Deactivated listing {}: it is off sale.", p.id));
+        }
+        ProductsCommand::Activate(g) => {
+            let p = client.reactivate_product(&g.id).await?;
+            out.emit(&p, |p| format!("Activated listing {}: it is on sale again once approved by moderation.", p.id));
+        }
+    }
+    Ok(())
+}
+
+/// The create body from `--file` (plus `--codes-file`), or from the field flags.
+fn new_product(c: ProductCreate, out: &Out) -> CliResult<NewProduct> {
+    // A mistyped price is reported before the codes file is even read.
+    let price = c.price.as_deref().map(|p| amount("price", p)).transpose()?;
+    let extra_codes = match &c.codes_file {
+        Some(path) => input::read_codes(path, "--codes-file", out)?,
+        None => Vec::new(),
+    };
+    if let Some(path) = &c.file {
+        let mut value = input::read_json(path, "--file")?;
+        if !extra_codes.is_empty() {
+            let obj = value.as_object_mut().ok_or_else(|| CliError::invalid("--file", "must hold a JSON object"))?;
+            let codes = obj.entry("codes").or_insert_with(|| Value::Array(Vec::new()));
+            let arr = codes.as_array_mut().ok_or_else(|| CliError::invalid("codes", "must be a list of strings"))?;
+            arr.extend(extra_codes.into_iter().map(Value::String));
+        }
+        return input::typed(value, path);
+    }
+    // clap requires these unless --file is given.
+    let req = |v: Option<String>| v.unwrap_or_default();
+    Ok(NewProduct {
+        price: price.expect("clap requires --price without --file"),
+        name: req(c.name),
+        description: req(c.description),
+        category: req(c.category),
+        brand: c.brand,
+        currency: req(c.currency).trim().to_ascii_uppercase(),
+        delivery_type: c.delivery.unwrap_or(markets::gg::DeliveryType::Manual),
+        image_url: c.image_url,
+        codes: extra_codes,
+    })
+}
+
+#[derive(Serialize)]
+struct OffersAddResult {
+    product_id: String,
+    price_cents: Cents,
+    added: u64,
+}
+
+async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
+    match cmd {
+        OffersCommand::Add(a) => {
+            let price_cents = match (&a.price_cents, &a.price) {
+                (Some(c), _) => Cents(c.trim().parse::<i64>().map_err(|_| {
+                    CliError::invalid(
+                        "price_cents",
+                        format!("`{c}` is not a whole number of euro cents (1799 = 17.99 €)"),
+                    )
+                })?),
+                (None, Some(p)) => Cents::parse_eur(p).map_err(|m| CliError::invalid("price", m))?,
+                (None, None) => return Err(CliError::usage("give --price-cents or --price")),
+            };
+            let codes = input::read_codes(&a.file, "--file", out)?;
+            let body = NewOffers { product_id: a.product_id.trim().to_owned(), price_cents, codes };
+            let r = client.add_offers(&body).await?;
+            let r = OffersAddResult { product_id: body.product_id, price_cents, added: r.added };
+            out.emit(&r, |r| {
+                format!("Added {} offers on product {} at {}.", r.added, r.product_id, money::cents(r.price_cents))
+            });
+        }
+        OffersCommand::List(l) if l.all => {
+            let offers = client.all_offers().await?;
+            let total = offers.len();
+            let all = serde_json::json!({ "offers": offers, "total": total });
+            out.emit(&all, |_| render::offers(&offers, &format!("{total} offers.")));
+        }
+        OffersCommand::List(l) => {
+            let page = client.offers(l.page, l.page_size).await?;
+            out.emit(&page, |p| {
+                let first = (p.page.max(1) as u64 - 1) * p.page_size.max(1) as u64 + 1;
+                let hint = format!("Next: --page {} (or --all).", p.page + 1);
+                render::offers(&p.offers, &crate::output::table::showing(first, p.offers.len(), p.total, &hint))
+            });
+        }
+        OffersCommand::Reprice(r) => {
+            let done = client.reprice_offers(&r.product_id, Cents(r.from), Cents(r.to)).await?;
+            out.emit(&done, |d| {
+                format!(
+                    "Repriced {} unsold offers on product {}: {} → {}.",
+                    d.updated,
+                    r.product_id,
+                    money::cents(Cents(r.from)),
+                    money::cents(Cents(r.to))
+                )
+            });
+        }
+        OffersCommand::Delete(d) => {
+            input::confirm(
+                &format!("Delete all your unsold offers on product {}? Sold ones stay.", d.product_id),
+                d.yes,
+            )?;
+            let r = client.delete_offers(&d.product_id).await?;
+            out.emit(&r, |r| format!("Deleted {} unsold offers on product {}.", r.deleted, d.product_id));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,236 @@
+//! `sellerdesk ggc offers list|get|create|update|edit`; the rest in [`super::batch`].
+
+use super::{batch, page_footer, AllItems};
+use crate::{
+    args::ggc::{OfferCreate, OfferEdit, OfferUpdate as UpdateArgs, OffersCommand},
+    error::{CliError, CliResult},
+    input,
+    output::{money, Out},
+    render::ggc as render,
+};
+use markets::{
+    ggchest::{
+        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferType,
+        OfferUpdate, OffersFilter,
+    },
+    UsdPrice,
+};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub async fn run(cmd: OffersCommand, client: &GgcClient, out: &Out) -> CliResult {
+    match cmd {
+        OffersCommand::List(l) => {
+            let filter = OffersFilter { status: l.status, offer_type: l.offer_type, game_id: l.game };
+            if l.paging.all {
+                let all = AllItems::new(client.all_offers(&filter).await?);
+                out.emit(&all, |a| render::offers(&a.items, &format!("{} offers.", a.total)));
+            } else {
+                let page = client.offers(&filter, l.paging.page, l.paging.per_page).await?;
+                out.emit(&page, |p| render::offers(&p.items, &page_footer(&p.pagination, p.items.len())));
+            }
+        }
+        OffersCommand::Get(g) => {
+            let offer = client.offer(&g.id).await?;
+            out.emit(&offer, render::offer);
+        }
+        OffersCommand::Create(c) => create(c, client, out).await?,
+        OffersCommand::Update(u) => update(u, client, out).await?,
+        OffersCommand::Edit(e) => edit(*e, client, out).await?,
+        OffersCommand::Delete(d) => batch::delete(d, client, out).await?,
+        OffersCommand::Activate(ids) => batch::set_state(batch::State::Active, ids, client, out).await?,
+        OffersCommand::Draft(ids) => batch::set_state(batch::State::Draft, ids, client, out).await?,
+        OffersCommand::Toggle(t) => batch::toggle(&t.id, client, out).await?,
+        OffersCommand::Price(p) => batch::price(&p.id, &p.price, client, out).await?,
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: String,
+    offer_type: OfferType,
+    status: &'static str,
+}
+
+fn object<'a>(value: &'a mut Value, flag: &str) -> CliResult<&'a mut Map<String, Value>> {
+    value.as_object_mut().ok_or_else(|| CliError::invalid(flag, "must hold a JSON object (the request body)"))
+}
+
+async fn create(c: OfferCreate, client: &GgcClient, out: &Out) -> CliResult {
+    let mut value = input::read_json(&c.file, "--file")?;
+    if c.offer_type == OfferType::Accounts {
+        let obj = object(&mut value, "--file")?;
+        let accounts = obj.entry("accounts").or_insert_with(|| Value::Array(Vec::new()));
+        let list = accounts.as_array_mut().ok_or_else(|| CliError::invalid("accounts", "must be a list"))?;
+        if let Some(csv) = &c.accounts_csv {
+            for a in input::read_accounts_csv(csv, "--accounts-csv")? {
+                list.push(serde_json::to_value(a).expect("accounts serialize"));
+            }
+        }
+        let count = list.len();
+        // The guide wants qty_total equal to the number of accounts: the natural default.
+        obj.entry("qty_total").or_insert_with(|| Value::from(count));
+    } else if c.accounts_csv.is_some() {
+        return Err(CliError::usage(format!("--accounts-csv is only for accounts offers, not {}", c.offer_type)));
+    }
+    let id = match c.offer_type {
+        OfferType::Accounts => client.create_accounts_offer(&input::typed::<NewAccountsOffer>(value, &c.file)?).await?,
+        OfferType::Currency => client.create_currency_offer(&input::typed::<NewCurrencyOffer>(value, &c.file)?).await?,
+        OfferType::Items => client.create_items_offer(&input::typed::<NewItemsOffer>(value, &c.file)?).await?,
+        OfferType::Unknown(t) => return Err(CliError::usage(format!("unknown offer type `{t}`"))),
+    }
+    .id;
+    let r = Created { id, offer_type: c.offer_type, status: "draft" };
+    out.emit(&r, |r| {
+        format!(
+            "Created {} offer {} as a draft. Put it on sale with `sellerdesk ggc offers activate {}`.",
+            r.offer_type, r.id, r.id
+        )
+    });
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Updated {
+    id: String,
+    offer_type: OfferType,
+    updated: bool,
+}
+
+async fn update(u: UpdateArgs, client: &GgcClient, out: &Out) -> CliResult {
+    // Read (and check) the file before asking GGChest anything.
+    let mut value = input::read_json(&u.file, "--file")?;
+    let offer_type = match u.offer_type {
+        Some(t) => t,
+        None => client.offer(&u.id).await?.offer_type.unwrap_or(OfferType::Unknown("missing".into())),
+    };
+    match &offer_type {
+        OfferType::Accounts => {
+            // Accounts listed in an update are accounts to add; none is the common case.
+            object(&mut value, "--file")?.entry("accounts").or_insert_with(|| Value::Array(Vec::new()));
+            let body: AccountsOfferUpdate = input::typed(value, &u.file)?;
+            client.update_accounts_offer(&u.id, &body).await?;
+        }
+        OfferType::Currency => {
+            client.update_currency_offer(&u.id, &input::typed::<OfferUpdate>(value, &u.file)?).await?
+        }
+        OfferType::Items => client.update_items_offer(&u.id, &input::typed::<OfferUpdate>(value, &u.file)?).await?,
+        OfferType::Unknown(t) => {
+            return Err(CliError::usage(format!("offer {} has type `{t}`; pass --type accounts|items|currency", u.id)))
+        }
+    }
+    let r = Updated { id: u.id, offer_type, updated: true };
+    out.emit(&r, |r| format!("Updated {} offer {}.", r.offer_type, r.id));
+    Ok(())
+}
+
+fn usd(field: &str, text: &str) -> CliResult<UsdPrice> {
+    UsdPrice::parse(text).map_err(|m| CliError::invalid(field, m))
+}
+
+async fn edit(e: OfferEdit, client: &GgcClient, out: &Out) -> CliResult {
+    // Everything typed is checked before the offer is even read.
+    let price = e.price.as_deref().map(|p| usd("price", p)).transpose()?;
+    let old_price = match (&e.old_price, e.no_old_price) {
+        (Some(p), _) => Some(Some(usd("old_price", p)?)),
+        (None, true) => Some(None),
+        (None, false) => None,
+    };
+    let accounts = match &e.add_accounts_csv {
+        Some(path) => input::read_accounts_csv(path, "--add-accounts-csv")?,
+        None => Vec::new(),
+    };
+    let nothing = e.title.is_none()
+        && e.description.is_none()
+        && price.is_none()
+        && old_price.is_none()
+        && e.delivery_time.is_none()
+        && e.qty_total.is_none()
+        && e.qty_min.is_none()
+        && accounts.is_empty();
+    if nothing {
+        return Err(CliError::usage("nothing to change: give at least one of --title, --description, --price, --old-price, --no-old-price, --delivery-time, --qty-total, --qty-min, --add-accounts-csv"));
+    }
+    let added = accounts.len();
+    let (title, description, delivery_time, qty_total, qty_min) =
+        (e.title.clone(), e.description.clone(), e.delivery_time.clone(), e.qty_total, e.qty_min);
+    let before = client
+        .edit_offer(
+            &e.id,
+            move |u| {
+                if let Some(v) = title {
+                    u.title = v;
+                }
+                if let Some(v) = description {
+                    u.description = v;
+                }
+                if let Some(v) = price {
+                    u.price = v;
+                }
+                if let Some(v) = old_price {
+                    u.old_price = v;
+                }
+                if let Some(v) = delivery_time {
+                    u.delivery_time = v;
+                }
+                if let Some(v) = qty_total {
+                    u.qty_total = v;
+                }
+                if let Some(v) = qty_min {
+                    u.qty_min = v;
+                }
+            },
+            accounts,
+        )
+        .await?;
+    if out.json {
+        // The offer as GGChest now has it, so a script sees the merged result.
+        let after = client.offer(&e.id).await?;
+        out.emit(&after, |_| String::new());
+    } else {
+        out.emit(&before, |b| edit_summary(b, &e, price, old_price, added));
+    }
+    Ok(())
+}
+
+/// "Updated offer X: price $10.00 → $12.50; 2 accounts added."
+fn edit_summary(
+    b: &Offer,
+    e: &OfferEdit,
+    price: Option<UsdPrice>,
+    old: Option<Option<UsdPrice>>,
+    added: usize,
+) -> String {
+    let mut changes = Vec::new();
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    if let Some(t) = &e.title {
+        changes.push(format!("title \"{}\" → \"{t}\"", opt(&b.title)));
+    }
+    if e.description.is_some() {
+        changes.push("description changed".to_owned());
+    }
+    if let Some(p) = price {
+        changes.push(format!("price {} → {}", money::usd_opt(b.price), money::usd(p)));
+    }
+    if let Some(o) = old {
+        let new = o.map(money::usd).unwrap_or_else(|| "none".into());
+        changes.push(format!("old price {} → {new}", money::usd_opt(b.old_price)));
+    }
+    if let Some(t) = &e.delivery_time {
+        changes.push(format!(
+            "delivery time {} → {t}",
+            b.delivery_time.as_ref().map(|d| d.to_string()).unwrap_or_default()
+        ));
+    }
+    if let Some(q) = e.qty_total {
+        changes.push(format!("qty total {} → {q}", b.qty_total.unwrap_or_default()));
+    }
+    if let Some(q) = e.qty_min {
+        changes.push(format!("qty min {} → {q}", b.qty_min.unwrap_or_default()));
+    }
+    if added > 0 {
+        changes.push(format!("{added} accounts added"));
+    }
+    format!("Updated offer {}: {}.", b.id, changes.join("; "))
+}

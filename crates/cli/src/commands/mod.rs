@@ -1,0 +1,30 @@
+//! One module per command group; each command does its work and prints through [`Out`].
+
+pub mod gg;
+pub mod ggc;
+pub mod profile;
+
+use crate::{args::Cli, args::Command, error::CliResult, output::Out};
+use serde::Serialize;
+
+pub async fn run(cli: Cli, out: &Out) -> CliResult {
+    match cli.command {
+        Command::Profile(cmd) => profile::run(cmd, &cli.global, out).await,
+        Command::Gg(cmd) => gg::run(cmd, &cli.global, out).await,
+        Command::Ggc(cmd) => ggc::run(cmd, &cli.global, out).await,
+    }
+}
+
+/// Every item of a list fetched with `--all`: `{"items": [...], "total": N}`.
+#[derive(Serialize)]
+pub struct AllItems<T> {
+    pub items: Vec<T>,
+    pub total: usize,
+}
+
+impl<T> AllItems<T> {
+    pub fn new(items: Vec<T>) -> Self {
+        let total = items.len();
+        AllItems { items, total }
+    }
+}

@@ -1,0 +1,183 @@
+//! `sellerdesk profile …`: metadata in profiles.json, keys in the OS keychain (the `profiles`
+//! crate). Keys are read from stdin, and shown only masked.
+
+use crate::{
+    args::{profile::ProfileCommand, GlobalArgs},
+    context::Target,
+    error::{CliError, CliResult},
+    input,
+    output::{table, Out},
+};
+use markets::{gg::GgClient, ggchest::GamesQuery, ggchest::GgcClient, Market};
+use profiles::{Profile, Profiles};
+use serde::Serialize;
+
+/// A profile as printed: everything but the key, which appears masked.
+#[derive(Serialize)]
+struct ProfileView {
+    id: String,
+    name: String,
+    market: Market,
+    base_url: String,
+    key: String,
+    active: bool,
+}
+
+fn view(profiles: &Profiles, p: &Profile, active_id: Option<&str>) -> ProfileView {
+    ProfileView {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        market: p.market,
+        base_url: p.base_url.clone(),
+        key: profiles.masked_key(p),
+        active: active_id == Some(p.id.as_str()),
+    }
+}
+
+fn active_id(profiles: &Profiles) -> CliResult<Option<String>> {
+    Ok(profiles.store().active()?.map(|p| p.id))
+}
+
+fn one_profile_line(v: &ProfileView, verb: &str) -> String {
+    format!(
+        "{verb} profile \"{}\" ({}, {}, key {}){}",
+        v.name,
+        v.market.display_name(),
+        v.base_url,
+        v.key,
+        if v.active { ", active" } else { "" }
+    )
+}
+
+pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResult {
+    let profiles = Profiles::open()?;
+    match cmd {
+        ProfileCommand::Add(a) => {
+            let Some(market) = global.market else {
+                return Err(CliError::usage("`profile add` needs --market gg or --market ggchest"));
+            };
+            // Check the name before asking for a key, so nobody types a key for nothing.
+            profiles::validate_name(&a.name)?;
+            let key = input::read_key(&a.name)?;
+            let p = profiles.add_with_key(&a.name, market.into(), global.base_url.as_deref(), &key)?;
+            let v = view(&profiles, &p, active_id(&profiles)?.as_deref());
+            out.emit(&v, |v| {
+                format!(
+                    "{}\nCheck the key with `sellerdesk profile test {}`.",
+                    one_profile_line(v, "Added"),
+                    shell_word(&v.name)
+                )
+            });
+        }
+        ProfileCommand::List => {
+            let active = active_id(&profiles)?;
+            let views: Vec<ProfileView> =
+                profiles.store().list()?.iter().map(|p| view(&profiles, p, active.as_deref())).collect();
+            out.emit(&views, |views| {
+                if views.is_empty() {
+                    return "No profiles yet: add one with `sellerdesk profile add NAME --market gg|ggchest`.".into();
+                }
+                let mut t = table::new(&["", "Name", "Market", "Base URL", "Key"]);
+                for v in views {
+                    let mark = if v.active { "*" } else { "" };
+                    t.add_row(vec![mark, &v.name, v.market.id(), &v.base_url, &v.key]);
+                }
+                format!("{t}\n* = active profile (used when --profile is not given)")
+            });
+        }
+        ProfileCommand::Test(t) => {
+            let p = match t.name.as_deref().or(global.profile.as_deref()) {
+                Some(name) => profiles.store().find(name)?,
+                None => profiles.store().active()?.ok_or_else(|| {
+                    CliError::new(
+                        "no_profile",
+                        crate::error::exit::PROFILE,
+                        "no active profile: name one, e.g. `sellerdesk profile test shop`",
+                    )
+                })?,
+            };
+            test(&profiles, &p, global, out).await?;
+        }
+        ProfileCommand::Remove(a) => {
+            let p = profiles.store().find(&a.name)?;
+            let removed = profiles.remove(&p)?;
+            let v = ProfileView {
+                id: removed.id.clone(),
+                name: removed.name.clone(),
+                market: removed.market,
+                base_url: removed.base_url.clone(),
+                key: "deleted".into(),
+                active: false,
+            };
+            out.emit(&v, |v| format!("Removed profile \"{}\" and deleted its key from the keychain.", v.name));
+        }
+        ProfileCommand::Use(a) => {
+            let p = profiles.store().find(&a.name)?;
+            let p = profiles.store().set_active(&p.id)?;
+            let v = view(&profiles, &p, Some(&p.id));
+            out.emit(&v, |v| one_profile_line(v, "Using"));
+        }
+        ProfileCommand::Rename(r) => {
+            let p = profiles.store().find(&r.name)?;
+            let p = profiles.store().rename(&p.id, &r.new_name)?;
+            let v = view(&profiles, &p, active_id(&profiles)?.as_deref());
+            out.emit(&v, |v| one_profile_line(v, "Renamed"));
+        }
+        ProfileCommand::SetKey(a) => {
+            let p = profiles.store().find(&a.name)?;
+            let key = input::read_key(&p.name)?;
+            profiles.replace_key(&p, &key)?;
+            let v = view(&profiles, &p, active_id(&profiles)?.as_deref());
+            out.emit(&v, |v| one_profile_line(v, "Stored a new key for"));
+        }
+        ProfileCommand::SetUrl(s) => {
+            let p = profiles.store().find(&s.name)?;
+            let url = if s.production { None } else { s.url.as_deref() };
+            let p = profiles.store().set_base_url(&p.id, url)?;
+            let v = view(&profiles, &p, active_id(&profiles)?.as_deref());
+            out.emit(&v, |v| one_profile_line(v, "Updated"));
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct TestResult {
+    profile: String,
+    market: Market,
+    base_url: String,
+    ok: bool,
+    detail: String,
+}
+
+/// One cheap authenticated call. A rejected key is an error (non-zero exit), not an "OK".
+async fn test(profiles: &Profiles, p: &Profile, global: &GlobalArgs, out: &Out) -> CliResult {
+    let key = profiles.key_for(p)?;
+    let base_url = global.base_url.clone().unwrap_or_else(|| p.base_url.clone());
+    let target = Target { market: p.market, base_url, key, source: format!("profile {}", p.name) };
+    let config = target.client_config()?;
+    let detail = match p.market {
+        Market::GamingGoods => {
+            let d = GgClient::new(config)?.dashboard().await?;
+            format!("{} products, {} sales", d.total_products, d.total_sales)
+        }
+        Market::GgChest => {
+            let games = GgcClient::new(config)?.games(&GamesQuery::default()).await?;
+            format!("{} games available", games.len())
+        }
+    };
+    let r = TestResult { profile: p.name.clone(), market: p.market, base_url: target.base_url, ok: true, detail };
+    out.emit(&r, |r| {
+        format!("OK: {} accepted the key of profile \"{}\" at {} ({}).", r.market, r.profile, r.base_url, r.detail)
+    });
+    Ok(())
+}
+
+/// `name` quoted for a shell when it needs to be, for suggested commands.
+fn shell_word(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c)) {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', r"'\''"))
+    }
+}

@@ -1,0 +1,114 @@
+//! Which marketplace, URL and key a market command uses, in this order:
+//! 1. `--profile NAME`;
+//! 2. `SELLERDESK_API_KEY` (cron, CI): no profile needed, `--market`/`--base-url` say where;
+//! 3. the active profile.
+//!
+//! `--base-url` overrides a profile's URL for one run. The market comes from the command
+//! (`gg …` or `ggc …`); a profile or `--market` for the other marketplace is an error rather
+//! than a request sent with the wrong key.
+
+use crate::{
+    args::GlobalArgs,
+    error::{exit, CliError, CliResult},
+};
+use markets::{ApiKey, ClientConfig, Market, Pacing};
+use profiles::{Profile, Profiles};
+
+pub const API_KEY_ENV: &str = "SELLERDESK_API_KEY";
+pub const PACING_SCALE_ENV: &str = "SELLERDESK_PACING_SCALE";
+
+/// Where one run's requests go, and with which key.
+pub struct Target {
+    pub market: Market,
+    pub base_url: String,
+    pub key: ApiKey,
+    /// "profile shop" or "SELLERDESK_API_KEY", for messages.
+    pub source: String,
+}
+
+impl Target {
+    /// Says where a rejected key came from: with a profile and an env key around, it matters.
+    pub fn annotate(&self, mut e: CliError) -> CliError {
+        if e.code == "key_rejected" {
+            e.message = format!("{} (the key came from {})", e.message, self.source);
+        }
+        e
+    }
+
+    pub fn client_config(&self) -> CliResult<ClientConfig> {
+        let pacing = Pacing::documented(self.market);
+        let pacing = match pacing_scale()? {
+            Some(f) => pacing.scaled(f),
+            None => pacing,
+        };
+        Ok(ClientConfig::new(self.market, self.key.clone()).with_base_url(self.base_url.clone()).with_pacing(pacing))
+    }
+}
+
+/// `SELLERDESK_PACING_SCALE`: a testing knob that shortens (or lengthens) the documented
+/// rate-limit windows, for a sandbox whose clock runs faster.
+fn pacing_scale() -> CliResult<Option<f64>> {
+    let Ok(raw) = std::env::var(PACING_SCALE_ENV) else { return Ok(None) };
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    match raw.trim().parse::<f64>() {
+        Ok(f) if f.is_finite() && f > 0.0 => Ok(Some(f)),
+        _ => Err(CliError::config(format!(
+            "{PACING_SCALE_ENV}=`{raw}` is not a positive number (it scales the rate-limit windows, e.g. 0.01)"
+        ))),
+    }
+}
+
+fn env_key() -> Option<ApiKey> {
+    std::env::var(API_KEY_ENV).ok().map(ApiKey::new).filter(|k| !k.is_empty())
+}
+
+/// The target for a command of `market`.
+pub fn resolve(global: &GlobalArgs, market: Market) -> CliResult<Target> {
+    let flag_market: Option<Market> = global.market.map(Into::into);
+    if let Some(m) = flag_market.filter(|m| *m != market) {
+        return Err(CliError::usage(format!(
+            "--market {} does not match this command, which is for {}",
+            m.id(),
+            market.display_name()
+        )));
+    }
+    if let Some(name) = &global.profile {
+        let profiles = Profiles::open()?;
+        let profile = profiles.store().find(name)?;
+        return from_profile(&profiles, profile, global, market);
+    }
+    if let Some(key) = env_key() {
+        let base_url = global.base_url.clone().unwrap_or_else(|| market.production_base_url().to_owned());
+        return Ok(Target { market, base_url, key, source: API_KEY_ENV.to_owned() });
+    }
+    let profiles = Profiles::open()?;
+    match profiles.store().active()? {
+        Some(profile) => from_profile(&profiles, profile, global, market),
+        None => Err(CliError::new(
+            "no_profile",
+            exit::PROFILE,
+            format!(
+                "no profile to use: add one with `sellerdesk profile add NAME --market {}` (the key is read from stdin), \
+                 pick one with --profile NAME, or set {API_KEY_ENV} (with --market and --base-url) for scripts",
+                market.id()
+            ),
+        )),
+    }
+}
+
+fn from_profile(profiles: &Profiles, profile: Profile, global: &GlobalArgs, market: Market) -> CliResult<Target> {
+    if profile.market != market {
+        return Err(CliError::usage(format!(
+            "profile \"{}\" is for {}, but this command is for {}: pass --profile with a {} profile",
+            profile.name,
+            profile.market.display_name(),
+            market.display_name(),
+            market.display_name()
+        )));
+    }
+    let key = profiles.key_for(&profile)?;
+    let base_url = global.base_url.clone().unwrap_or_else(|| profile.base_url.clone());
+    Ok(Target { market, base_url, key, source: format!("profile {}", profile.name) })
+}

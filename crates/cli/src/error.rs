@@ -1,0 +1,134 @@
+//! The one error every command returns: a stable code (the same codes `markets::Error::code`
+//! gives, plus a few of the CLI's own), one line of message, per-field messages, and the exit
+//! code of its class. Scripts switch on the exit code or on `error.code` in `--json` output.
+
+use markets::{FieldError, Origin};
+use profiles::KeychainError;
+use serde::Serialize;
+
+/// Exit codes, one per class of error (documented in the README; never reuse a number).
+pub mod exit {
+    /// Bad answer from the marketplace, bad client setup, unreadable local file.
+    pub const OTHER: u8 = 1;
+    /// Wrong arguments, or a destructive command without `--yes` when not interactive.
+    pub const USAGE: u8 = 2;
+    /// Invalid input caught before anything was sent.
+    pub const INVALID_INPUT: u8 = 3;
+    /// The marketplace refused the request (validation or business rule).
+    pub const REFUSED: u8 = 4;
+    /// The API key was rejected, or may not do this.
+    pub const KEY: u8 = 5;
+    /// The object does not exist (or belongs to another seller).
+    pub const NOT_FOUND: u8 = 6;
+    /// Rate limited, marketplace down, or no connection: try again later.
+    pub const TRY_LATER: u8 = 7;
+    /// A change was sent but no answer came back: check before repeating.
+    pub const OUTCOME_UNKNOWN: u8 = 8;
+    /// Profiles file or keychain problem.
+    pub const PROFILE: u8 = 9;
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CliError {
+    pub code: &'static str,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    /// Offer ids a batch did not get to, so a script can retry exactly those.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_done: Vec<String>,
+    #[serde(skip)]
+    pub exit_code: u8,
+}
+
+impl CliError {
+    pub fn new(code: &'static str, exit_code: u8, message: impl Into<String>) -> Self {
+        CliError { code, message: message.into(), fields: Vec::new(), not_done: Vec::new(), exit_code }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError::new("usage", exit::USAGE, message)
+    }
+
+    /// Local invalid input about one field: nothing was sent.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        markets::Error::invalid_field(field, message).into()
+    }
+
+    pub fn config(message: impl Into<String>) -> Self {
+        CliError::new("config", exit::OTHER, message)
+    }
+
+    pub fn with_not_done(mut self, ids: Vec<String>) -> Self {
+        self.not_done = ids;
+        self
+    }
+}
+
+fn exit_code_of(code: &str) -> u8 {
+    match code {
+        "invalid_input" => exit::INVALID_INPUT,
+        "validation" | "business_rule" => exit::REFUSED,
+        "key_rejected" | "forbidden" => exit::KEY,
+        "not_found" => exit::NOT_FOUND,
+        "rate_limited" | "unavailable" | "network" => exit::TRY_LATER,
+        "outcome_unknown" => exit::OUTCOME_UNKNOWN,
+        _ => exit::OTHER,
+    }
+}
+
+impl From<markets::Error> for CliError {
+    fn from(e: markets::Error) -> Self {
+        let code = e.code();
+        // The Display of a validation error inlines the field messages; here they get their own
+        // lines, so the headline is built without them.
+        let message = match &e {
+            markets::Error::Validation { origin: Origin::Local, message, .. } if message.is_empty() => {
+                "invalid input, nothing was sent".to_owned()
+            }
+            markets::Error::Validation { origin: Origin::Local, message, .. } => {
+                format!("{message} (nothing was sent)")
+            }
+            markets::Error::Validation { origin: Origin::Remote, market, message, .. } => {
+                let who = market.map(|m| m.display_name()).unwrap_or("the marketplace");
+                format!("{who} rejected the request: {message}")
+            }
+            other => other.to_string(),
+        };
+        CliError { code, message, fields: e.fields().to_vec(), not_done: Vec::new(), exit_code: exit_code_of(code) }
+    }
+}
+
+impl From<KeychainError> for CliError {
+    fn from(e: KeychainError) -> Self {
+        CliError::new("keychain", exit::PROFILE, e.to_string())
+    }
+}
+
+impl From<profiles::Error> for CliError {
+    fn from(e: profiles::Error) -> Self {
+        use profiles::Error as P;
+        // Input mistakes about a profile are invalid input like any other, named by field.
+        let field = match &e {
+            P::EmptyName | P::NameTooLong { .. } | P::NameHasControlCharacter | P::DuplicateName { .. } => Some("name"),
+            P::InvalidBaseUrl { .. } => Some("base_url"),
+            P::EmptyApiKey => Some("api_key"),
+            _ => None,
+        };
+        if let Some(field) = field {
+            return CliError::invalid(field, e.to_string());
+        }
+        match e {
+            P::Keychain(k) => k.into(),
+            P::NotFound { .. } => CliError::new("profile_not_found", exit::PROFILE, e.to_string()),
+            other => CliError::new("profile", exit::PROFILE, other.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::new("io", exit::OTHER, e.to_string())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;

@@ -206,7 +206,14 @@ impl OfferUpdate {
             description: offer.description.clone().unwrap_or_default(),
             price: offer.price.ok_or_else(|| missing("price"))?,
             old_price: offer.old_price,
-            delivery_time: offer.delivery_time.clone().ok_or_else(|| missing("delivery_time"))?,
+            delivery_time: match (&offer.delivery_time, &offer.delivery_method) {
+                (Some(t), _) => t.clone(),
+                // The guide: "delivery_time is required for manual delivery only", so an auto
+                // offer may come without one; the update must carry one, and auto delivery is
+                // instant: the same default the create sends (`NewItemsOffer::to_wire`).
+                (None, Some(DeliveryMethod::Auto)) => DeliveryTime::Minutes5,
+                (None, _) => return Err(missing("delivery_time")),
+            },
             qty_total: offer.qty_total.ok_or_else(|| missing("qty_total"))?,
             qty_min: offer.qty_min.ok_or_else(|| missing("qty_min"))?,
             attributes: offer

@@ -8,6 +8,7 @@ pub mod loopback;
 pub use loopback::{Captured, Loopback, Reply};
 
 use markets::{gg::GgClient, ggchest::GgcClient, ApiKey, ClientConfig, Market, Pacing, RetryPolicy};
+use sandbox::{LoggedRequest, Sandbox, SandboxConfig};
 use serde_json::Value;
 use std::{path::PathBuf, time::Duration};
 
@@ -73,4 +74,45 @@ pub fn tiny_png() -> Vec<u8> {
         0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF,
         0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ]
+}
+
+/// A sandbox with demo data, rate limits enforced, time scaled by [`TIME_SCALE`].
+pub async fn sandbox() -> Sandbox {
+    start(true).await
+}
+
+/// A sandbox with only the seeded keys, the GG catalog and the GGChest games.
+pub async fn empty_sandbox() -> Sandbox {
+    start(false).await
+}
+
+async fn start(seed_demo_data: bool) -> Sandbox {
+    Sandbox::start(SandboxConfig { port: 0, time_scale: TIME_SCALE, enforce_rate_limits: true, seed_demo_data })
+        .await
+        .expect("sandbox starts")
+}
+
+/// The sandbox's log of `market`'s requests.
+pub fn logged(sb: &Sandbox, market: sandbox::Market) -> Vec<LoggedRequest> {
+    sb.requests().into_iter().filter(|r| r.market == market).collect()
+}
+
+/// Requests the sandbox answered 429.
+pub fn rate_limited(sb: &Sandbox) -> Vec<LoggedRequest> {
+    sb.requests().into_iter().filter(|r| r.status == Some(429)).collect()
+}
+
+/// Asserts a local validation error naming exactly these fields (in any order, repeats allowed).
+pub fn assert_local(err: &markets::Error, fields: &[&str]) {
+    assert!(
+        matches!(err, markets::Error::Validation { origin: markets::Origin::Local, .. }),
+        "expected a local validation error, got {err:?}"
+    );
+    assert_eq!(err.code(), "invalid_input");
+    let mut got: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    got.sort();
+    got.dedup();
+    let mut want = fields.to_vec();
+    want.sort();
+    assert_eq!(got, want, "fields of {err}");
 }

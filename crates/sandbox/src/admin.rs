@@ -45,7 +45,7 @@ fn body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ActionError> 
     serde_json::from_slice(bytes).map_err(|e| ActionError::bad_request(format!("bad body: {e}")))
 }
 
-async fn info(State(ctx): State<Ctx>) -> Json<Value> {
+pub(crate) async fn info(State(ctx): State<Ctx>) -> Json<Value> {
     Json(json!({
         "gg": format!("{}/gg/api/partner/v1", ctx.base_url),
         "ggchest": format!("{}/ggchest", ctx.base_url),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
@@ -37,7 +38,9 @@ pub(crate) fn app(ctx: Ctx) -> Router {
     Router::new()
         .nest("/gg/api/partner/v1", gg::router(ctx.clone()))
         .nest("/ggchest", ggchest::router(ctx.clone()))
-        .nest("/_sandbox", admin::router(ctx))
+        .nest("/_sandbox", admin::router(ctx.clone()))
+        // Nesting matches `/_sandbox` but not `/_sandbox/`; both show the sandbox's URLs.
+        .route("/_sandbox/", get(admin::info).with_state(ctx))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not a sandbox route\n").into_response() })
 }
 

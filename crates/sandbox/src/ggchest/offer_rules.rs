@@ -74,12 +74,12 @@ pub(crate) fn parse_create(offer_type: GgcOfferType, bytes: &[u8]) -> GgcResult<
             }
         }
         GgcOfferType::Items => {
-            let items = r.items();
-            if auto && items.as_ref().is_some_and(|i| i.len() as u64 != input.qty_total) {
-                let count = items.as_ref().map_or(0, Vec::len);
+            // Counted as sent, so a malformed item is not also a quantity mismatch.
+            let sent = r.present("items").and_then(|v| v.as_array()).map(Vec::len);
+            input.items = r.items().unwrap_or_default();
+            if let Some(count) = sent.filter(|&n| auto && n as u64 != input.qty_total) {
                 r.violation("qty_total", quantity_message("items", count));
             }
-            input.items = items.unwrap_or_default();
         }
         GgcOfferType::Currency => {}
     }

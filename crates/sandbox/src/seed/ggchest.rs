@@ -6,8 +6,8 @@ use super::{Images, SEED_EPOCH};
 use crate::clock;
 use crate::ids::{seeded_id, slugify};
 use crate::state::{
-    GgcAccount, GgcAttribute, GgcChosenAttribute, GgcCurrency, GgcDeliveryMethod, GgcDispute, GgcGame, GgcImage,
-    GgcItem, GgcOffer, GgcOfferStatus, GgcOfferType, GgcOption, GgcOrder, GgcOrderStatus, GgcState,
+    GgcAccount, GgcAttribute, GgcChosenAttribute, GgcCurrency, GgcDeliveryMethod, GgcDispute, GgcGame, GgcItem,
+    GgcOffer, GgcOfferStatus, GgcOfferType, GgcOption, GgcOrder, GgcOrderStatus, GgcState,
 };
 use crate::{GGCHEST_KEY_A, GGCHEST_KEY_B};
 
@@ -36,10 +36,6 @@ fn shared(id: &str, types: &[GgcOfferType], name: &str, options: &[GgcOption]) -
     types.iter().map(|t| attribute(id, *t, name, options)).collect()
 }
 
-fn image(images: &mut Images, id: &str, key: String) -> GgcImage {
-    GgcImage { id: id.to_owned(), path: images.url(key) }
-}
-
 fn game(
     images: &mut Images,
     (id, name, icon_id): (&str, &str, &str),
@@ -50,17 +46,16 @@ fn game(
     GgcGame {
         id: id.to_owned(),
         name: name.to_owned(),
-        icon: image(images, icon_id, format!("games/{id}/icon.png")),
-        cover: Some(image(images, &format!("{}c", &icon_id[..35]), format!("games/{id}/cover.png"))),
+        icon: images.image(Some(icon_id), format!("games/{id}/icon.png")),
+        cover: Some(images.image(None, format!("games/{id}/cover.png"))),
         offer_types: offer_types.to_vec(),
         currencies: currencies
             .into_iter()
-            .enumerate()
-            .map(|(i, (cid, cname, nominal))| GgcCurrency {
+            .map(|(cid, cname, nominal)| GgcCurrency {
                 id: cid.to_owned(),
                 name: cname.to_owned(),
                 nominal: nominal.to_owned(),
-                icon: image(images, &seeded_id(20, i as u32 + 1), format!("currencies/{cid}/icon.png")),
+                icon: images.image(None, format!("currencies/{cid}/icon.png")),
             })
             .collect(),
         attributes,

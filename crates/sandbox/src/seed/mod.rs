@@ -10,7 +10,8 @@ mod gg;
 mod ggchest;
 
 use crate::context::{Store, StoredFile};
-use crate::state::State;
+use crate::ids::seeded_id;
+use crate::state::{GgcImage, State};
 
 /// A valid 1×1 PNG, served for every seeded image.
 pub(crate) const TINY_PNG: [u8; 67] = [
@@ -37,18 +38,19 @@ pub(crate) fn initial_store(demo_data: bool, base_url: &str) -> Store {
     Store { state, files }
 }
 
-/// Hands out URLs of seeded images, all served by the sandbox as `TINY_PNG`.
+/// Hands out ids and URLs of seeded images, all served by the sandbox as `TINY_PNG`.
 pub(crate) struct Images<'a> {
     base_url: &'a str,
+    /// Registered file keys, e.g. `games/ID/icon.png`.
     files: Vec<String>,
 }
 
 impl Images<'_> {
-    /// The public URL of `key` (e.g. `games/ID/icon.png`), registering the file.
-    pub fn url(&mut self, key: String) -> String {
+    /// An image with `id` (or the next seeded one) served under `key`.
+    pub fn image(&mut self, id: Option<&str>, key: String) -> GgcImage {
         let url = format!("{}/_sandbox/files/{key}", self.base_url);
         self.files.push(key);
-        url
+        GgcImage { id: id.map_or_else(|| seeded_id(20, self.files.len() as u32), str::to_owned), path: url }
     }
 }
 

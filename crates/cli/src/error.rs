@@ -132,3 +132,48 @@ impl From<std::io::Error> for CliError {
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use markets::{Error, FieldError, Market};
+
+    #[test]
+    fn local_validation_keeps_fields_out_of_the_headline() {
+        let e: CliError =
+            Error::invalid(vec![FieldError::new("price", "bad"), FieldError::new("qty_min", "too big")]).into();
+        assert_eq!((e.code, e.exit_code), ("invalid_input", exit::INVALID_INPUT));
+        assert_eq!(e.message, "invalid input, nothing was sent");
+        assert_eq!(e.fields.len(), 2);
+    }
+
+    #[test]
+    fn each_class_has_its_exit_code() {
+        let m = Market::GgChest;
+        let cases: Vec<(Error, u8)> = vec![
+            (Error::KeyRejected { market: m, status: 401, message: String::new() }, exit::KEY),
+            (Error::Forbidden { market: m, message: String::new() }, exit::KEY),
+            (Error::NotFound { market: m, what: "x".into(), message: String::new() }, exit::NOT_FOUND),
+            (Error::BusinessRule { market: m, message: String::new(), fields: vec![] }, exit::REFUSED),
+            (Error::RateLimited { market: m, retry_after: None }, exit::TRY_LATER),
+            (Error::Network { market: m, url: String::new(), detail: String::new() }, exit::TRY_LATER),
+            (
+                Error::OutcomeUnknown { market: m, operation: String::new(), detail: String::new() },
+                exit::OUTCOME_UNKNOWN,
+            ),
+            (Error::Config(String::new()), exit::OTHER),
+        ];
+        for (e, code) in cases {
+            let name = e.code();
+            assert_eq!(CliError::from(e).exit_code, code, "{name}");
+        }
+    }
+
+    #[test]
+    fn profile_input_mistakes_are_invalid_input_by_field() {
+        let e: CliError = profiles::Error::EmptyName.into();
+        assert_eq!((e.code, e.fields[0].field.as_str()), ("invalid_input", "name"));
+        let e: CliError = profiles::Error::NotFound { reference: "named \"x\"".into() }.into();
+        assert_eq!((e.code, e.exit_code), ("profile_not_found", exit::PROFILE));
+    }
+}

@@ -257,4 +257,14 @@ fn usage_errors_are_one_line_too() {
     c.args(["gg", "products", "list", "--bogus"]);
     let run = common::Run::of(&mut c).fails(2, "usage");
     assert!(run.stderr.contains("--bogus"), "{}", run.stderr);
+    let mut c = env.cmd();
+    c.args(["--json", "gg", "products", "list", "--bogus"]);
+    let run = common::Run::of(&mut c);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.json()["error"]["code"], "usage");
+    // --help is not an error, and shows the examples.
+    let mut c = env.cmd();
+    c.args(["gg", "offers", "reprice", "--help"]);
+    let run = common::Run::of(&mut c).ok();
+    assert!(run.stdout.contains("Examples:\n  sellerdesk gg offers reprice"), "{}", run.stdout);
 }

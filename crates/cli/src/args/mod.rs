@@ -96,3 +96,37 @@ pub enum Command {
 pub fn parse_enum<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
     s.parse()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    /// Every command has a one-line about; every runnable one has examples in its long help.
+    #[test]
+    fn every_command_has_an_about_and_examples() {
+        fn walk(cmd: &clap::Command, path: &str, leaves: &mut Vec<String>) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let path = format!("{path} {}", sub.get_name());
+                let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+                assert!(!about.is_empty() && !about.contains('\n'), "`{path}` needs a one-line about");
+                if sub.has_subcommands() {
+                    walk(sub, &path, leaves);
+                } else {
+                    let examples = sub.get_after_long_help().map(|h| h.to_string()).unwrap_or_default();
+                    assert!(examples.starts_with("Examples:\n  sellerdesk"), "`{path}` needs examples");
+                    leaves.push(path);
+                }
+            }
+        }
+        let mut leaves = Vec::new();
+        walk(&Cli::command(), "sellerdesk", &mut leaves);
+        // profile: 8, gg: 1 + 6 + 1 + 4, ggc: 3 + 10 + 2 + 1.
+        assert_eq!(leaves.len(), 36, "{leaves:#?}");
+    }
+}

@@ -68,3 +68,18 @@ fn print_stdout(text: &str) {
     let _ = writeln!(out, "{text}");
     let _ = out.flush();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_headline_then_indented_fields() {
+        let mut e = CliError::invalid("price", "`19,99` is not\na plain number");
+        e.not_done = vec!["a".into(), "b".into()];
+        assert_eq!(
+            render_error(&e),
+            "error[invalid_input]: invalid input, nothing was sent\n  price: `19,99` is not a plain number\n  not done: a b"
+        );
+    }
+}

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Market {
     /// Gaming Goods (gaming-goods.ru) Seller API.
     #[serde(rename = "gg", alias = "gaming-goods", alias = "gaming_goods")]

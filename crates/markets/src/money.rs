@@ -78,7 +78,8 @@ impl de::Visitor<'_> for DecimalVisitor {
 
 /// A Gaming Goods listing price in the listing's currency, sent as a JSON number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Amount(Decimal);
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Amount(#[cfg_attr(feature = "ts", ts(type = "number"))] Decimal);
 
 impl Amount {
     /// Parses a price a person typed (at most 2 decimals).
@@ -122,7 +123,8 @@ impl<'de> Deserialize<'de> for Amount {
 /// Decoding accepts any decimal string or number (the marketplace might send `"1.345"`);
 /// [`UsdPrice::check`] tells whether it may be sent back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UsdPrice(Decimal);
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UsdPrice(#[cfg_attr(feature = "ts", ts(type = "string"))] Decimal);
 
 impl UsdPrice {
     /// Parses a price a person typed, by the documented pattern and length.
@@ -205,6 +207,7 @@ impl<'de> Deserialize<'de> for UsdPrice {
 /// Euro cents as an integer, the unit of Gaming Goods offer prices and rewards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cents(pub i64);
 
 impl Cents {

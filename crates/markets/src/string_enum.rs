@@ -63,6 +63,31 @@ macro_rules! string_enum {
             }
         }
 
+        /// TypeScript: the documented spellings as a union, plus any other string (what
+        /// `Unknown` carries); `(string & {})` keeps editors suggesting the known values.
+        #[cfg(feature = "ts")]
+        impl ::ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &::ts_rs::Config) -> String {
+                stringify!($name).to_owned()
+            }
+            fn inline(_: &::ts_rs::Config) -> String {
+                let mut union: Vec<String> = vec![$(format!("{:?}", $wire)),+];
+                union.push("(string & {})".to_owned());
+                union.join(" | ")
+            }
+            fn decl(cfg: &::ts_rs::Config) -> String {
+                format!("type {} = {};", Self::name(cfg), Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &::ts_rs::Config) -> String {
+                Self::decl(cfg)
+            }
+            fn output_path() -> Option<::std::path::PathBuf> {
+                Some(::std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+            }
+        }
+
         impl ::std::str::FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {

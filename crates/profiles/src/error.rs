@@ -67,6 +67,10 @@ pub enum Error {
     )]
     UnsupportedVersion { path: PathBuf, found: u64, supported: u64 },
 
+    /// A program tried to set, as its own, a key or field that the profiles file format owns.
+    #[error("`{key}` belongs to the profiles file format and cannot be set as an app setting or field")]
+    ReservedKey { key: String },
+
     #[error(transparent)]
     Keychain(#[from] KeychainError),
 }

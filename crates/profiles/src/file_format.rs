@@ -91,6 +91,24 @@ impl ProfilesDocument {
         bytes
     }
 
+    /// Whether `key` is one of the top-level keys this crate owns.
+    pub fn is_own_key(key: &str) -> bool {
+        [VERSION_KEY, PROFILES_KEY, ACTIVE_KEY].contains(&key)
+    }
+
+    /// A top-level key another program (the desktop app) keeps in this file.
+    pub fn other_key(&self, key: &str) -> Option<&Value> {
+        self.other_keys.get(key)
+    }
+
+    /// Sets (or with `None` removes) a top-level key of another program's.
+    pub fn set_other_key(&mut self, key: &str, value: Option<Value>) {
+        match value {
+            Some(value) => self.other_keys.insert(key.to_owned(), value),
+            None => self.other_keys.remove(key),
+        };
+    }
+
     pub fn find(&self, id: &str) -> Option<&Profile> {
         self.profiles.iter().find(|profile| profile.id == id)
     }

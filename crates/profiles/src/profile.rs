@@ -36,4 +36,14 @@ impl Profile {
     pub fn extra_fields(&self) -> &Map<String, Value> {
         &self.extra
     }
+
+    /// The names of the fields this crate owns: another program may not set them as extras.
+    pub const OWN_FIELDS: [&'static str; 5] = ["id", "name", "market", "base_url", "created_at"];
+
+    pub(crate) fn set_extra_field(&mut self, field: &str, value: Option<Value>) {
+        match value {
+            Some(value) => self.extra.insert(field.to_owned(), value),
+            None => self.extra.remove(field),
+        };
+    }
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use markets::Market;
+use serde_json::Value;
 
 use crate::{
     error::{Error, Result},
@@ -156,6 +157,37 @@ impl ProfileStore {
     pub fn clear_active(&self) -> Result<()> {
         modify_document(&self.path, |document| {
             document.active_profile_id = None;
+            Ok(())
+        })
+    }
+
+    /// Sets (or with `None` removes) a field of the app's own on a profile, such as the desktop
+    /// app's `"sandbox": true`. The crate's fields ([`Profile::OWN_FIELDS`]) are refused.
+    pub fn set_profile_field(&self, id: &str, field: &str, value: Option<Value>) -> Result<Profile> {
+        if Profile::OWN_FIELDS.contains(&field) {
+            return Err(Error::ReservedKey { key: field.to_owned() });
+        }
+        modify_document(&self.path, |document| {
+            let profile = find_mut(document, id)?;
+            profile.set_extra_field(field, value);
+            Ok(profile.clone())
+        })
+    }
+
+    /// A top-level key of another program's in the file (the desktop app's UI settings).
+    pub fn setting(&self, key: &str) -> Result<Option<Value>> {
+        Ok(self.read()?.other_key(key).cloned())
+    }
+
+    /// Sets (or with `None` removes) a top-level key of another program's, under the same lock
+    /// and atomic write as every profile change, so it never races one. The keys this crate
+    /// owns (`version`, `profiles`, `active_profile_id`) are refused.
+    pub fn set_setting(&self, key: &str, value: Option<Value>) -> Result<()> {
+        if ProfilesDocument::is_own_key(key) {
+            return Err(Error::ReservedKey { key: key.to_owned() });
+        }
+        modify_document(&self.path, |document| {
+            document.set_other_key(key, value);
             Ok(())
         })
     }

@@ -329,3 +329,39 @@ fn a_file_from_a_newer_version_is_left_alone() {
     assert!(err.to_string().contains("update sellerdesk"), "{err}");
     assert_eq!(fs::read_to_string(store.path()).unwrap(), newer);
 }
+
+#[test]
+fn app_settings_and_profile_fields_are_kept_by_every_change() {
+    let (_dir, store) = new_store();
+    let shop = store.add("Demo", Market::GamingGoods, Some("http://127.0.0.1:9/gg")).unwrap();
+    store.set_setting("app", Some(json!({"theme": "dark"}))).unwrap();
+    let flagged = store.set_profile_field(&shop.id, "sandbox", Some(json!(true))).unwrap();
+    assert_eq!(flagged.extra_fields()["sandbox"], json!(true));
+
+    // Later profile changes keep both.
+    store.rename(&shop.id, "Demo 2").unwrap();
+    store.add("Other", Market::GgChest, None).unwrap();
+    assert_eq!(store.setting("app").unwrap(), Some(json!({"theme": "dark"})));
+    assert_eq!(store.get(&shop.id).unwrap().extra_fields()["sandbox"], json!(true));
+    assert_eq!(read_json(store.path())["app"], json!({"theme": "dark"}));
+
+    // Removing them leaves no trace.
+    store.set_setting("app", None).unwrap();
+    store.set_profile_field(&shop.id, "sandbox", None).unwrap();
+    assert_eq!(store.setting("app").unwrap(), None);
+    assert!(store.get(&shop.id).unwrap().extra_fields().is_empty());
+}
+
+#[test]
+fn the_formats_own_keys_and_fields_cannot_be_set_as_the_apps() {
+    let (_dir, store) = new_store();
+    let shop = store.add("Shop", Market::GgChest, None).unwrap();
+    for key in ["version", "profiles", "active_profile_id"] {
+        assert!(matches!(store.set_setting(key, Some(json!(1))), Err(Error::ReservedKey { .. })), "{key}");
+    }
+    for field in ["id", "name", "market", "base_url", "created_at"] {
+        let result = store.set_profile_field(&shop.id, field, Some(json!("x")));
+        assert!(matches!(result, Err(Error::ReservedKey { .. })), "{field}");
+    }
+    assert_eq!(store.get(&shop.id).unwrap().name, "Shop");
+}

@@ -26,6 +26,7 @@ string_enum! {
 
 /// `GET /seller/dashboard`. Rewards are euro cents (24500 next to 1240 sales reads as cents).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Dashboard {
     #[serde(default)]
     pub total_products: u64,
@@ -47,6 +48,7 @@ fn zero_cents() -> Cents {
 
 /// A listing of this seller's, from the list, detail, create, update or deactivate answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Product {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +75,7 @@ pub struct Product {
     pub created_at: Option<String>,
     /// Fields this version does not know, kept to show rather than dropped.
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Map<String, Value>,
 }
 
@@ -84,6 +87,7 @@ pub(crate) struct ProductEnvelope {
 
 /// `GET /seller/products`: offset pagination.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProductPage {
     pub items: Vec<Product>,
     #[serde(default)]
@@ -96,6 +100,7 @@ pub struct ProductPage {
 
 /// `POST /seller/products`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewProduct {
     pub name: String,
     pub description: String,
@@ -117,6 +122,7 @@ pub struct NewProduct {
 /// `PUT /seller/products/{productId}`: only the fields given are changed. `is_active: true`
 /// re-enables a deactivated listing ("Re-enable via PUT").
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProductUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -138,6 +144,7 @@ pub struct CodesUpload {
 
 /// `POST /seller/products/{productId}/codes` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CodesUploaded {
     pub uploaded: u64,
     #[serde(default)]
@@ -146,6 +153,7 @@ pub struct CodesUploaded {
 
 /// `POST /seller/offers`: codes on ANY marketplace product (C2C).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewOffers {
     pub product_id: String,
     /// Euro cents.
@@ -154,12 +162,14 @@ pub struct NewOffers {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OffersAdded {
     pub added: u64,
 }
 
 /// One of this seller's offers: the codes on one product at one price.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgOffer"))]
 pub struct Offer {
     pub product_id: String,
     pub price_cents: Cents,
@@ -168,11 +178,13 @@ pub struct Offer {
     #[serde(default)]
     pub sold: u64,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Map<String, Value>,
 }
 
 /// `GET /seller/offers`: page pagination.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgOfferPage"))]
 pub struct OfferPage {
     pub offers: Vec<Offer>,
     #[serde(default)]
@@ -191,11 +203,13 @@ pub struct Reprice {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Repriced {
     pub updated: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OffersDeleted {
     pub deleted: u64,
 }

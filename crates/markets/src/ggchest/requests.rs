@@ -10,6 +10,7 @@ use std::fmt;
 
 /// An attribute choice: the attribute's id and the id of the chosen option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttributeChoice {
     pub id: String,
     pub option_id: String,
@@ -17,6 +18,7 @@ pub struct AttributeChoice {
 
 /// The credentials of one account for sale. `Debug` hides the passwords.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AccountCredentials {
     pub login: String,
     pub password: String,
@@ -58,6 +60,7 @@ impl Serialize for AccountToAdd {
 
 /// One unit of an auto-delivered items offer: what the buyer receives (e.g. a code).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemDelivery {
     pub delivery_info: String,
 }
@@ -70,6 +73,7 @@ impl fmt::Debug for ItemDelivery {
 
 /// `POST /v1/offers/accounts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewAccountsOffer {
     pub game_id: String,
     pub title: String,
@@ -88,6 +92,7 @@ pub struct NewAccountsOffer {
 
 /// `POST /v1/offers/currency`. Currency offers have no `delivery_method`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewCurrencyOffer {
     pub game_id: String,
     /// From `GET /v1/games/{id}/currency`.
@@ -106,6 +111,7 @@ pub struct NewCurrencyOffer {
 
 /// `POST /v1/offers/items`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewItemsOffer {
     pub game_id: String,
     pub title: String,
@@ -165,6 +171,7 @@ pub struct AccountsOfferUpdate {
 
 /// `PUT /v1/offers/currency/{id}` and `PUT /v1/offers/items/{id}`: the full offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OfferUpdate {
     pub title: String,
     pub description: String,

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 /// An image reference; both fields may be null (an offer without an icon).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Icon {
     #[serde(default)]
     pub id: Option<String>,
@@ -17,6 +18,7 @@ pub struct Icon {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Game {
     pub id: String,
     pub name: String,
@@ -26,10 +28,12 @@ pub struct Game {
     #[serde(default)]
     pub resources: Option<GameResources>,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GameResources {
     #[serde(default)]
     pub icon: Option<Icon>,
@@ -39,6 +43,7 @@ pub struct GameResources {
 
 /// An in-game currency (`game_currency_id` of currency offers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GameCurrency {
     pub id: String,
     pub name: String,
@@ -69,6 +74,7 @@ impl<'de> Deserialize<'de> for GameCurrencies {
 
 /// An attribute of a game and offer type, with the options a seller picks from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attribute {
     pub id: String,
     pub attribute_name: String,
@@ -77,6 +83,7 @@ pub struct Attribute {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttributeOption {
     pub id: String,
     pub name: String,
@@ -85,6 +92,7 @@ pub struct AttributeOption {
 /// An attribute as set on an offer. Lists name the attribute `attribute_id`, one offer `id`:
 /// both decode here.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OfferAttribute {
     pub attribute_id: String,
     pub attribute_name: Option<String>,
@@ -119,6 +127,7 @@ impl<'de> Deserialize<'de> for OfferAttribute {
 
 /// An account as one offer shows it (credentials masked by the marketplace: `epic*****`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AccountView {
     #[serde(default)]
     pub id: Option<String>,
@@ -135,6 +144,7 @@ pub struct AccountView {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExtraProperties {
     /// Only in one offer's detail, for accounts offers.
     #[serde(default)]
@@ -142,11 +152,13 @@ pub struct ExtraProperties {
     #[serde(default)]
     pub game_currency: Option<GameCurrency>,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Map<String, Value>,
 }
 
 /// An offer, from the list (`GET /v1/offers`) or the detail (`GET /v1/offers/{id}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgcOffer"))]
 pub struct Offer {
     pub id: String,
     #[serde(default)]
@@ -186,6 +198,7 @@ pub struct Offer {
     #[serde(default)]
     pub extra_properties: Option<ExtraProperties>,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Map<String, Value>,
 }
 
@@ -198,6 +211,7 @@ impl Offer {
 
 /// `{"pagination": {total_count, page_count, page, per_page}}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pagination {
     #[serde(default, deserialize_with = "lenient_u64_or_zero")]
     pub total_count: u64,
@@ -211,6 +225,7 @@ pub struct Pagination {
 
 /// One page of a paginated list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Page<T> {
     pub items: Vec<T>,
     #[serde(default)]
@@ -219,12 +234,14 @@ pub struct Page<T> {
 
 /// `{"id": ...}` of a created offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Created {
     pub id: String,
 }
 
 /// The icon attach answer: `{id, path}` (README) or `{file_id, path}` (spec, docs site).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttachedIcon {
     pub id: String,
     pub path: Option<String>,
@@ -247,12 +264,14 @@ impl<'de> Deserialize<'de> for AttachedIcon {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Buyer {
     #[serde(default)]
     pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Dispute {
     #[serde(default)]
     pub id: Option<String>,
@@ -272,6 +291,7 @@ pub struct Dispute {
 
 /// An order of one of the seller's offers (`GET /v1/orders`, docs site).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Order {
     pub id: String,
     #[serde(default)]
@@ -293,6 +313,7 @@ pub struct Order {
     #[serde(default)]
     pub offer_type: Option<OfferType>,
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Map<String, Value>,
 }
 

@@ -101,6 +101,10 @@ impl GgcClient {
 
     /// `GET /v1/games`, optionally only games with offers of a type, sorted by name.
     pub async fn games(&self, query: &GamesQuery) -> Result<Vec<Game>> {
+        let mut v = Violations::new();
+        validate::known_choice!(v, "filters[offer_type]", &query.offer_type, OfferType);
+        validate::known_choice!(v, "sort[direction]", &query.sort_by_name, SortDirection);
+        v.finish()?;
         let mut req = Request::get("/v1/games").query_opt("filters[offer_type]", query.offer_type.as_ref());
         if let Some(dir) = &query.sort_by_name {
             req = req.query("sort[field]", "name").query("sort[direction]", dir);
@@ -133,14 +137,10 @@ impl GgcClient {
     /// `GET /v1/offers`: one page (`per_page` 1..=100), filtered.
     pub async fn offers(&self, filter: &OffersFilter, page: u32, per_page: u32) -> Result<Page<Offer>> {
         validate::page("pagination[page]", per_page, page)?;
-        if let Some(s) = &filter.status {
-            if !s.is_known() {
-                return Err(Error::invalid_field(
-                    "filters[status]",
-                    format!("`{s}` is not valid: use {}", OfferStatus::choices()),
-                ));
-            }
-        }
+        let mut v = Violations::new();
+        validate::known_choice!(v, "filters[status]", &filter.status, OfferStatus);
+        validate::known_choice!(v, "filters[offer_type]", &filter.offer_type, OfferType);
+        v.finish()?;
         let req = Request::get("/v1/offers")
             .query("pagination[page]", page)
             .query("pagination[per_page]", per_page)
@@ -355,6 +355,8 @@ impl GgcClient {
     pub async fn orders(&self, filter: &OrdersFilter, page: u32, per_page: u32) -> Result<Page<Order>> {
         validate::page("pagination[page]", per_page, page)?;
         let mut v = Violations::new();
+        validate::known_choice!(v, "filters[status]", &filter.status, OrderStatus);
+        validate::known_choice!(v, "sort[direction]", &filter.sort_by_paid_at, SortDirection);
         validate::iso_date(&mut v, "filters[date_from]", &filter.date_from);
         validate::iso_date(&mut v, "filters[date_to]", &filter.date_to);
         v.finish()?;

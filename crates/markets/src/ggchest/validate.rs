@@ -5,6 +5,17 @@ use super::enums::{DeliveryMethod, DeliveryTime};
 use super::requests::*;
 use crate::{validation::Violations, Result, UsdPrice};
 
+/// An optional filter or sort value of a string enum must be a documented one: an unknown value
+/// would only come back as the marketplace's 400 ("not a valid choice").
+macro_rules! known_choice {
+    ($v:expr, $field:expr, $value:expr, $ty:ty) => {
+        if let Some(x) = $value {
+            $v.check(x.is_known(), $field, format!("`{x}` is not valid: use {}", <$ty>::choices()));
+        }
+    };
+}
+pub(crate) use known_choice;
+
 /// Most ids and codes we could ever send in a batch body.
 pub const MAX_BATCH: usize = 100;
 

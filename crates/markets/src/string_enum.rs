@@ -127,6 +127,7 @@ mod tests {
         assert_eq!(Colour::decode("Crimson"), Colour::Red);
         assert_eq!(Colour::decode("green"), Colour::Green);
         assert_eq!(Colour::decode("blue"), Colour::Unknown("blue".into()));
+        assert!(Colour::Red.is_known() && !Colour::decode("blue").is_known());
         let c: Colour = serde_json::from_str("\"Blue\"").unwrap();
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"Blue\"", "unknown values round-trip as received");
         assert_eq!(serde_json::to_string(&Colour::Green).unwrap(), "\"GREEN\"");

@@ -739,7 +739,8 @@ fn remote_fields(e: &Error) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn ggchest_400_and_422_bodies_become_field_errors() {
-    let cases: &[(&str, u16, &[(&str, &str)])] = &[
+    type Case<'a> = (&'a str, u16, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (
             "ggchest/readme-error-400.json",
             400,

@@ -10,6 +10,9 @@ use crate::request_log::LoggedRequest;
 use crate::state::State;
 use crate::{seed, SandboxConfig};
 
+/// How many market requests the log keeps (the oldest tenth goes when it is full).
+pub(crate) const MAX_LOGGED_REQUESTS: usize = 10_000;
+
 /// The mutable world: the public state and the bytes of uploaded files.
 #[derive(Debug, Default)]
 pub(crate) struct Store {
@@ -55,6 +58,16 @@ impl Shared {
 
     pub fn store(&self) -> MutexGuard<'_, Store> {
         lock(&self.store)
+    }
+
+    /// Appends to the request log, forgetting the oldest entries past `MAX_LOGGED_REQUESTS` so
+    /// a long-running demo does not grow without bound.
+    pub fn log_request(&self, entry: LoggedRequest) {
+        let mut log = lock(&self.log);
+        if log.len() >= MAX_LOGGED_REQUESTS {
+            log.drain(..MAX_LOGGED_REQUESTS / 10);
+        }
+        log.push(entry);
     }
 
     pub fn elapsed_ms(&self) -> u64 {

@@ -78,12 +78,12 @@ async fn gate(ctx: Ctx, market: Market, request: Request, next: Next) -> Respons
         }
         Some(FaultKind::Unavailable) => refuse(market, Refusal::Unavailable),
         Some(FaultKind::DropBeforeApply) => {
-            lock(&ctx.log).push(entry);
+            ctx.log_request(entry);
             return drop_connection(control).await;
         }
         Some(FaultKind::DropAfterApply) => {
             let _applied = admit_and_handle(&ctx, market, key, request, next).await;
-            lock(&ctx.log).push(entry);
+            ctx.log_request(entry);
             return drop_connection(control).await;
         }
         Some(FaultKind::Delay { ms }) => {
@@ -93,7 +93,7 @@ async fn gate(ctx: Ctx, market: Market, request: Request, next: Next) -> Respons
         None => admit_and_handle(&ctx, market, key, request, next).await,
     };
     entry.status = Some(response.status().as_u16());
-    lock(&ctx.log).push(entry);
+    ctx.log_request(entry);
     response
 }
 

@@ -80,7 +80,8 @@ impl Sandbox {
         self.ctx.store().state.clone()
     }
 
-    /// Every market request so far, in arrival order (admin requests are not logged).
+    /// The market requests so far, in arrival order (admin requests are not logged; past
+    /// 10,000 entries the oldest are forgotten).
     pub fn requests(&self) -> Vec<LoggedRequest> {
         lock(&self.ctx.log).clone()
     }

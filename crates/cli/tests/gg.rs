@@ -268,3 +268,34 @@ fn usage_errors_are_one_line_too() {
     let run = common::Run::of(&mut c).ok();
     assert!(run.stdout.contains("Examples:\n  sellerdesk gg offers reprice"), "{}", run.stdout);
 }
+
+#[test]
+fn failures_in_transit_have_their_own_exit_codes() {
+    use sandbox::{Fault, FaultKind, Market};
+    let env = Env::start();
+    let product = catalog_product(&env);
+    let codes = env.file("codes.txt", "DROP-1\nDROP-2\n");
+    let posts = || env.sandbox.requests().iter().filter(|r| r.method == "POST").count();
+
+    // Applied, then no answer: not repeated, and the seller is told to check.
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::DropAfterApply).on_method("POST"));
+    let run = env.gg(&["gg", "offers", "add", &product, "--price-cents", "1500", "--file", &codes]);
+    let run = run.fails(8, "outcome_unknown");
+    assert!(run.stderr.contains("not repeated"), "{}", run.stderr);
+    assert_eq!(posts(), 1, "sent exactly once");
+    let applied = env.sandbox.state().gg_offers_of(GG_KEY_A).iter().filter(|o| o.price_cents == 1500).count();
+    assert_eq!(applied, 2, "the marketplace did apply it: that is why it must not be sent twice");
+
+    // 503 on a create: nothing applied, not repeated, try again later.
+    env.sandbox.clear_requests();
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::Unavailable).on_method("POST"));
+    let more = env.file("more.txt", "LATER-1\n");
+    env.gg(&["gg", "offers", "add", &product, "--price-cents", "1600", "--file", &more]).fails(7, "unavailable");
+    assert_eq!(posts(), 1);
+
+    // 429 on a read: waited out and retried, so the command succeeds.
+    env.sandbox.clear_requests();
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::RateLimited { retry_after_secs: 0 }));
+    env.gg(&["gg", "dashboard"]).ok();
+    assert_eq!(env.sandbox.requests().len(), 2, "one 429, one retry");
+}

@@ -98,9 +98,19 @@ impl Run {
     #[track_caller]
     pub fn fails(self, exit: i32, code: &str) -> Run {
         assert_eq!(self.code, exit, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
-        let first = self.stderr.lines().next().unwrap_or_default();
-        assert!(first.starts_with(&format!("error[{code}]: ")), "headline `{first}`\nstderr:\n{}", self.stderr);
-        for line in self.stderr.lines().skip(1) {
+        // Progress notes printed before sending (code counts) may precede the error line.
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("error["))
+            .unwrap_or_else(|| panic!("no error line:\n{}", self.stderr));
+        assert!(
+            lines[at].starts_with(&format!("error[{code}]: ")),
+            "headline `{}`\nstderr:\n{}",
+            lines[at],
+            self.stderr
+        );
+        for line in &lines[at + 1..] {
             assert!(line.starts_with("  "), "only indented lines follow the headline: `{line}`\n{}", self.stderr);
         }
         self

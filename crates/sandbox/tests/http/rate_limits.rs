@@ -7,9 +7,11 @@ use sandbox::{SandboxConfig, GGCHEST_KEY_A, GGCHEST_KEY_B, GG_KEY_A, GG_KEY_B};
 
 use crate::common::{gg_code, send, Env};
 
-/// `time_scale` 0.02: a minute lasts 1.2 s, an hour 72 s.
+/// `time_scale` 0.025: a minute lasts 1.5 s, an hour 90 s.
+const WINDOW: Duration = Duration::from_millis(1500);
+
 fn scaled() -> SandboxConfig {
-    SandboxConfig { time_scale: 0.02, ..SandboxConfig::default() }
+    SandboxConfig { time_scale: 0.025, ..SandboxConfig::default() }
 }
 
 #[tokio::test]
@@ -19,7 +21,7 @@ async fn gg_allows_100_requests_per_window_then_429_with_retry_after() {
     for _ in 0..100 {
         assert_eq!(send(env.gg(Method::GET, "/seller/dashboard")).await.0, 200);
     }
-    assert!(started.elapsed() < Duration::from_millis(1200), "the burst must fit in one window");
+    assert!(started.elapsed() < WINDOW, "the burst must fit in one window");
 
     let response = env.gg(Method::GET, "/seller/products").send().await.unwrap();
     assert_eq!(response.status(), 429);
@@ -31,7 +33,7 @@ async fn gg_allows_100_requests_per_window_then_429_with_retry_after() {
     // Another key has its own window.
     assert_eq!(send(env.gg_as(GG_KEY_B, Method::GET, "/seller/dashboard")).await.0, 200);
     // Once the first arrivals leave the window, requests pass again (429s did not count).
-    tokio::time::sleep(Duration::from_millis(1200).saturating_sub(started.elapsed()) + Duration::from_millis(50)).await;
+    tokio::time::sleep(WINDOW.saturating_sub(started.elapsed()) + Duration::from_millis(50)).await;
     assert_eq!(send(env.gg(Method::GET, "/seller/dashboard")).await.0, 200);
     let limited = env.sandbox.requests().iter().filter(|r| r.status == Some(429) && r.is_from(GG_KEY_A)).count();
     assert_eq!(limited, 1);

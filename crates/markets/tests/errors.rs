@@ -157,7 +157,7 @@ async fn another_sellers_offer_is_not_found_and_untouched() {
     let e = c.edit_offer(&of_b.id, |u| u.title = "Stolen".into(), vec![]).await.unwrap_err();
     expect_not_found(e);
     let outcome = c.delete_offers(std::slice::from_ref(&of_b.id)).await.unwrap();
-    assert_eq!(outcome.not_done, [of_b.id.clone()]);
+    assert_eq!(outcome.not_done, std::slice::from_ref(&of_b.id));
     assert!(matches!(outcome.error, Some(Error::NotFound { .. })), "{:?}", outcome.error);
     assert_eq!(sb.state().ggchest_offer(&of_b.id).unwrap(), &of_b, "B's offer is untouched");
     assert_eq!(of_b.status, GgcOfferStatus::Active);

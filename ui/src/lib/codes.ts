@@ -1,0 +1,75 @@
+// Activation codes as the seller pastes or imports them: the same reading as the Rust side
+// (crates/markets/src/codes.rs) so the counts shown before sending match what is sent.
+
+export interface CodeList {
+  /** Lines in the text (a trailing newline does not start a new line). */
+  lines: number;
+  /** Unique codes in the order they first appear. */
+  codes: string[];
+  /** Codes seen more than once, with how many times. */
+  duplicates: [string, number][];
+  /** Extra copies dropped (a code seen 3 times counts 2). */
+  dropped: number;
+  blankLines: number;
+  headerSkipped: boolean;
+}
+
+const HEADERS = new Set(["code", "codes", "key", "keys", "activation_code", "activation code"]);
+
+function firstField(line: string): string {
+  const field = line.split(/[,;\t]/)[0] ?? "";
+  return field.trim().replace(/^"+|"+$/g, "").trim();
+}
+
+export function splitLines(text: string): string[] {
+  const t = text.startsWith("\ufeff") ? text.slice(1) : text;
+  if (t === "") return [];
+  const lines = t.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+export function parseCodes(text: string): CodeList {
+  const lines = splitLines(text);
+  const seen = new Set<string>();
+  const repeated = new Map<string, number>();
+  const out: CodeList = { lines: lines.length, codes: [], duplicates: [], dropped: 0, blankLines: 0, headerSkipped: false };
+  lines.forEach((line, n) => {
+    const field = firstField(line);
+    if (field === "") {
+      out.blankLines++;
+      return;
+    }
+    if (n === 0 && HEADERS.has(field.toLowerCase())) {
+      out.headerSkipped = true;
+      return;
+    }
+    if (seen.has(field)) repeated.set(field, (repeated.get(field) ?? 1) + 1);
+    else {
+      seen.add(field);
+      out.codes.push(field);
+    }
+  });
+  out.duplicates = [...repeated.entries()];
+  out.dropped = out.duplicates.reduce((sum, [, n]) => sum + n - 1, 0);
+  return out;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** "1,000 lines → 998 codes, 2 duplicates removed" (plus blank lines and a header when present). */
+export function describeCodes(list: CodeList): string {
+  let s = `${plural(list.lines, "line", "lines")} → ${plural(list.codes.length, "code", "codes")}, ${plural(list.dropped, "duplicate", "duplicates")} removed`;
+  if (list.blankLines > 0) s += `, ${plural(list.blankLines, "blank line", "blank lines")} skipped`;
+  if (list.headerSkipped) s += ", header skipped";
+  return s;
+}
+
+/** Non-blank lines, trimmed, in order (items delivery_info: one unit per line, repeats kept). */
+export function nonBlankLines(text: string): string[] {
+  return splitLines(text)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+}

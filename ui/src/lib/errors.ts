@@ -1,0 +1,79 @@
+// CommandError: what every failed command gives the UI ({code, message, fields}).
+
+import type { CommandError, FieldError } from "./types";
+
+/** A rejected command, as an Error carrying the CommandError fields. */
+export class IpcError extends Error implements CommandError {
+  readonly code: string;
+  readonly fields: FieldError[];
+  constructor(e: CommandError) {
+    super(e.message);
+    this.name = "IpcError";
+    this.code = e.code;
+    this.fields = e.fields ?? [];
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+/** Whatever a rejected invoke gave, as a CommandError (never throws). */
+export function toCommandError(raw: unknown): IpcError {
+  if (raw instanceof IpcError) return raw;
+  if (isRecord(raw) && typeof raw.code === "string" && typeof raw.message === "string") {
+    const fields = Array.isArray(raw.fields)
+      ? raw.fields
+          .filter((f): f is Record<string, unknown> => isRecord(f))
+          .map((f) => ({ field: String(f.field ?? ""), message: String(f.message ?? "") }))
+      : [];
+    return new IpcError({ code: raw.code, message: raw.message, fields });
+  }
+  if (typeof raw === "string") return new IpcError({ code: "internal", message: raw, fields: [] });
+  if (raw instanceof Error) return new IpcError({ code: "internal", message: raw.message, fields: [] });
+  return new IpcError({ code: "internal", message: "Something went wrong: " + JSON.stringify(raw), fields: [] });
+}
+
+/** Codes after which nothing changed and retrying later may succeed. */
+export const TRANSIENT = new Set(["rate_limited", "unavailable", "network"]);
+
+/** A short title for the error banner, by code; the message itself says what to do next. */
+export function errorTitle(code: string): string {
+  switch (code) {
+    case "key_rejected":
+      return "API key rejected";
+    case "forbidden":
+      return "Not allowed";
+    case "not_found":
+      return "Not found";
+    case "invalid_input":
+      return "Check the highlighted fields (nothing was sent)";
+    case "validation":
+      return "The marketplace rejected the input";
+    case "business_rule":
+      return "The marketplace refused it";
+    case "rate_limited":
+      return "Rate limit reached";
+    case "unavailable":
+      return "Marketplace unavailable";
+    case "outcome_unknown":
+      return "Outcome unknown";
+    case "network":
+      return "Cannot reach the marketplace";
+    case "unexpected_response":
+      return "Unexpected answer";
+    case "keychain_unavailable":
+      return "Keychain unavailable";
+    case "no_key":
+      return "No API key stored";
+    case "profile_invalid":
+      return "Profile problem";
+    case "file":
+      return "File problem";
+    case "cancelled":
+      return "Cancelled";
+    default:
+      return "Error";
+  }
+}
+

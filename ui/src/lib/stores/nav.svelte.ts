@@ -1,0 +1,21 @@
+// Which screen is shown: the active profile's tabs, or profile management.
+
+export type View = "market" | "profiles";
+
+class Nav {
+  view = $state<View>("market");
+  /** Tab of the active profile's market screens, per market. */
+  ggTab = $state<"dashboard" | "products" | "new-listing" | "offers">("dashboard");
+  ggcTab = $state<"offers" | "new-offer" | "orders">("offers");
+  /** Opened product (Gaming Goods) or offer (GGChest). */
+  ggProductId = $state<string | null>(null);
+  ggcOfferId = $state<string | null>(null);
+
+  resetForProfile(): void {
+    this.view = "market";
+    this.ggProductId = null;
+    this.ggcOfferId = null;
+  }
+}
+
+export const nav = new Nav();

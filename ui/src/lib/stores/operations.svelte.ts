@@ -1,0 +1,70 @@
+// Long operations: each has an id chosen here, gets `progress` events from the shell, and can be
+// cancelled (the command then fails with code `cancelled`).
+
+import * as ipc from "../ipc";
+import type { Progress } from "../types";
+
+export interface Operation {
+  id: string;
+  title: string;
+  label: string;
+  done: number;
+  total: number | null;
+  cancelling: boolean;
+}
+
+let counter = 0;
+
+export function newOperationId(kind: string): string {
+  counter += 1;
+  return `${kind}-${Date.now().toString(36)}-${counter}`;
+}
+
+class Operations {
+  list = $state<Operation[]>([]);
+  #listening = false;
+
+  /** Subscribes to the shell's progress events (once). */
+  async listen(): Promise<void> {
+    if (this.#listening) return;
+    this.#listening = true;
+    try {
+      await ipc.onProgress((p) => this.progress(p));
+    } catch {
+      this.#listening = false;
+    }
+  }
+
+  progress(p: Progress): void {
+    const op = this.list.find((o) => o.id === p.operation_id);
+    if (!op) return;
+    op.done = p.done;
+    op.total = p.total ?? null;
+    if (p.label) op.label = p.label;
+  }
+
+  /** Runs `work` as a tracked operation, shown in the progress panel until it ends. */
+  async run<R>(kind: string, title: string, work: (operationId: string) => Promise<R>): Promise<R> {
+    const id = newOperationId(kind);
+    this.list = [...this.list, { id, title, label: "Starting…", done: 0, total: null, cancelling: false }];
+    try {
+      return await work(id);
+    } finally {
+      this.list = this.list.filter((o) => o.id !== id);
+    }
+  }
+
+  async cancel(id: string): Promise<void> {
+    const op = this.list.find((o) => o.id === id);
+    if (!op || op.cancelling) return;
+    op.cancelling = true;
+    op.label = "Cancelling…";
+    try {
+      await ipc.cancelOperation(id);
+    } catch {
+      // The operation may have ended in the meantime: nothing to cancel.
+    }
+  }
+}
+
+export const operations = new Operations();

@@ -1,0 +1,122 @@
+// Sorting, filtering and selection of table rows: pure functions, unit tested.
+
+export type SortValue = string | number | boolean | null | undefined;
+export type SortDir = "asc" | "desc";
+
+export interface ColumnDef<T> {
+  /** Stable id; also the data-testid suffix of the column's header and cells. */
+  key: string;
+  label: string;
+  /** The value sorted on and searched by the filter box. */
+  value: (row: T) => SortValue;
+  /** Text shown in the cell when no custom cell snippet is given (defaults to value). */
+  text?: (row: T) => string;
+  /** CSS grid track, e.g. "1fr", "120px", "minmax(160px, 2fr)". */
+  width?: string;
+  align?: "left" | "right" | "center";
+  sortable?: boolean;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+/** Compares two cell values: empty values last whatever the direction, numbers numerically. */
+export function compareValues(a: SortValue, b: SortValue): number {
+  const ae = a === null || a === undefined || a === "";
+  const be = b === null || b === undefined || b === "";
+  if (ae || be) return ae === be ? 0 : ae ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "boolean" && typeof b === "boolean") return a === b ? 0 : a ? -1 : 1;
+  return collator.compare(String(a), String(b));
+}
+
+/** A stable sort by one column; empty values stay at the end in both directions. */
+export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, dir: SortDir): T[] {
+  const indexed = rows.map((row, i) => ({ row, i, v: value(row) }));
+  indexed.sort((x, y) => {
+    const xe = x.v === null || x.v === undefined || x.v === "";
+    const ye = y.v === null || y.v === undefined || y.v === "";
+    if (xe || ye) return xe === ye ? x.i - y.i : xe ? 1 : -1;
+    const c = compareValues(x.v, y.v);
+    return (dir === "asc" ? c : -c) || x.i - y.i;
+  });
+  return indexed.map((x) => x.row);
+}
+
+/** Next sort state when a header is clicked: asc → desc → none. */
+export function nextSort(current: { key: string; dir: SortDir } | null, key: string): { key: string; dir: SortDir } | null {
+  if (!current || current.key !== key) return { key, dir: "asc" };
+  if (current.dir === "asc") return { key, dir: "desc" };
+  return null;
+}
+
+function cellText<T>(row: T, col: ColumnDef<T>): string {
+  if (col.text) return col.text(row);
+  const v = col.value(row);
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/**
+ * Rows whose cells contain every word of the query (case-insensitive; words are separated by
+ * spaces; a word may match a different column than the others).
+ */
+export function filterRows<T>(rows: readonly T[], query: string, columns: readonly ColumnDef<T>[]): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows.slice();
+  return rows.filter((row) => {
+    const hay = columns.map((c) => cellText(row, c).toLowerCase()).join("\u0000");
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** Selection after a click on `id`: plain toggles, shift selects the range from the anchor. */
+export function clickSelect(
+  selected: ReadonlySet<string>,
+  orderedIds: readonly string[],
+  id: string,
+  anchor: string | null,
+  shift: boolean,
+): Set<string> {
+  const next = new Set(selected);
+  if (shift && anchor !== null) {
+    const a = orderedIds.indexOf(anchor);
+    const b = orderedIds.indexOf(id);
+    if (a >= 0 && b >= 0) {
+      const [from, to] = a <= b ? [a, b] : [b, a];
+      const on = selected.has(anchor);
+      for (let i = from; i <= to; i++) {
+        if (on) next.add(orderedIds[i]);
+        else next.delete(orderedIds[i]);
+      }
+      return next;
+    }
+  }
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
+/** Select every visible row, or clear when all visible rows are already selected. */
+export function toggleAll(selected: ReadonlySet<string>, visibleIds: readonly string[]): Set<string> {
+  const all = visibleIds.length > 0 && visibleIds.every((id) => selected.has(id));
+  const next = new Set(selected);
+  for (const id of visibleIds) {
+    if (all) next.delete(id);
+    else next.add(id);
+  }
+  return next;
+}
+
+/** The slice of rows to render for a scroll position (virtualization with a fixed row height). */
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  total: number,
+  overscan = 8,
+): { start: number; end: number } {
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const count = Math.ceil(Math.max(0, viewportHeight) / rowHeight);
+  const start = Math.max(0, first - overscan);
+  const end = Math.min(total, first + count + overscan);
+  return { start, end: Math.max(start, end) };
+}

@@ -1,0 +1,25 @@
+// Display helpers for Gaming Goods values.
+
+export function moderationTone(s: string | null | undefined): string {
+  switch ((s ?? "").toLowerCase()) {
+    case "approved":
+      return "ok";
+    case "pending":
+      return "warn";
+    case "rejected":
+      return "bad";
+    default:
+      return "";
+  }
+}
+
+export function shortDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().slice(0, 10);
+}
+
+export function count(v: number | bigint | null | undefined): string {
+  return v === null || v === undefined ? "—" : Number(v).toLocaleString("en-US");
+}

@@ -1,0 +1,69 @@
+// The active GGChest profile's data, shared by its tabs (one instance per profile).
+
+import { getContext, setContext } from "svelte";
+import { toCommandError, type IpcError } from "../../lib/errors";
+import * as ipc from "../../lib/ipc";
+import { operations } from "../../lib/stores/operations.svelte";
+import type { Game, GgcOffer, OfferStatus, OfferType, OffersFilter } from "../../lib/types";
+
+export class GgcData {
+  offers = $state<GgcOffer[]>([]);
+  loaded = $state(false);
+  loading = $state(false);
+  error = $state<IpcError | null>(null);
+  status = $state<OfferStatus | "">("");
+  offerType = $state<OfferType | "">("");
+  gameId = $state("");
+  games = $state<Game[]>([]);
+  gamesError = $state<IpcError | null>(null);
+
+  constructor(readonly profileId: string) {}
+
+  filter(): OffersFilter {
+    return { status: this.status || null, offer_type: this.offerType || null, game_id: this.gameId || null };
+  }
+
+  /** Every page of offers matching the filters, with progress and Cancel. */
+  async load(): Promise<void> {
+    if (this.loading) return;
+    this.loading = true;
+    this.error = null;
+    try {
+      this.offers = await operations.run("ggc-offers", "Loading offers", (op) => ipc.ggcAllOffers(this.profileId, this.filter(), op));
+      this.loaded = true;
+    } catch (e) {
+      this.error = toCommandError(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async loadGames(): Promise<void> {
+    if (this.games.length > 0) return;
+    try {
+      this.games = await ipc.ggcGames(this.profileId, null);
+    } catch (e) {
+      this.gamesError = toCommandError(e);
+    }
+  }
+
+  patch(id: string, change: Partial<GgcOffer>): void {
+    const i = this.offers.findIndex((o) => o.id === id);
+    if (i >= 0) this.offers[i] = { ...this.offers[i], ...change };
+  }
+
+  drop(ids: Iterable<string>): void {
+    const gone = new Set(ids);
+    this.offers = this.offers.filter((o) => !gone.has(o.id));
+  }
+}
+
+/** Status as one lower-case word whatever the API's casing ("ACTIVE", "paused" → "draft"). */
+export function statusOf(o: { status?: string | null }): string {
+  const s = (o.status ?? "").toLowerCase();
+  return s === "paused" ? "draft" : s;
+}
+
+const KEY = Symbol("ggc-data");
+export const provideGgcData = (d: GgcData) => setContext(KEY, d);
+export const ggcData = () => getContext<GgcData>(KEY);

@@ -100,9 +100,9 @@ export interface OffersAddReport {
 
 // ----- Gaming Goods -----
 
-export type GgDeliveryType = "AUTO" | "MANUAL";
+export type DeliveryType = "AUTO" | "MANUAL";
 
-export interface GgDashboard {
+export interface Dashboard {
   total_products: number;
   active_products: number;
   pending_products: number;
@@ -111,7 +111,7 @@ export interface GgDashboard {
   available_rewards: number;
 }
 
-export interface GgProduct {
+export interface Product {
   id: string;
   slug?: string | null;
   title?: string | null;
@@ -126,19 +126,19 @@ export interface GgProduct {
   created_at?: string | null;
 }
 
-export interface GgNewProduct {
+export interface NewProduct {
   name: string;
   description: string;
   category: string;
   brand: string | null;
   price: number;
   currency: string;
-  delivery_type: GgDeliveryType;
+  delivery_type: DeliveryType;
   image_url: string | null;
   codes: string[];
 }
 
-export interface GgProductUpdate {
+export interface ProductUpdate {
   name?: string | null;
   description?: string | null;
   price?: number | null;
@@ -166,10 +166,16 @@ export interface Icon {
   path: string | null;
 }
 
+export interface GameResources {
+  icon: Icon | null;
+  cover: Icon | null;
+}
+
 export interface Game {
   id: string;
   name: string;
   icon: Icon | null;
+  resources: GameResources | null;
 }
 
 export interface GameCurrency {
@@ -343,3 +349,10 @@ export interface OffersFilter {
 }
 
 export const DELIVERY_TIMES: DeliveryTime[] = ["5m", "20m", "1h", "5h", "12h", "1d", "2d", "3d", "7d", "14d", "28d"];
+
+// Short names the screens use for the Gaming Goods types.
+export type GgDashboard = Dashboard;
+export type GgProduct = Product;
+export type GgNewProduct = NewProduct;
+export type GgProductUpdate = ProductUpdate;
+export type GgDeliveryType = DeliveryType;

@@ -275,7 +275,8 @@ impl GgcClient {
     /// `DELETE /v1/offers/{id}`.
     pub async fn delete_offer(&self, offer_id: &str) -> Result<()> {
         let id = validate::path_id("offer_id", offer_id)?;
-        self.transport.ack(&Request::delete(format!("/v1/offers/{id}")).about(format!("offer {id}"))).await
+        let req = Request::delete(format!("/v1/offers/{id}")).about(format!("offer {id}")).gone_means_done();
+        self.transport.ack(&req).await
     }
 
     /// `PUT /v1/offers/activate`, in chunks of 100.
@@ -344,7 +345,8 @@ impl GgcClient {
         self.transport
             .ack(
                 &Request::delete(format!("/v1/offers/{offer}/icon/{icon}"))
-                    .about(format!("icon {icon} of offer {offer}")),
+                    .about(format!("icon {icon} of offer {offer}"))
+                    .gone_means_done(),
             )
             .await
     }

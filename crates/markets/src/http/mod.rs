@@ -109,11 +109,21 @@ pub(crate) struct Request {
     body: Body,
     repeat: Repeat,
     what: String,
+    /// A 404 after an attempt that may have been applied means the thing is gone, as asked.
+    gone_means_done: bool,
 }
 
 impl Request {
     fn new(method: Method, path: impl Into<String>, repeat: Repeat) -> Self {
-        Request { method, path: path.into(), query: Vec::new(), body: Body::Empty, repeat, what: String::new() }
+        Request {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: Body::Empty,
+            repeat,
+            what: String::new(),
+            gone_means_done: false,
+        }
     }
     pub fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path, Repeat::Safe)
@@ -148,6 +158,12 @@ impl Request {
         self.body = Body::File { field, file_name, mime, bytes };
         self
     }
+    /// For deleting one object: if an earlier attempt was lost after sending (so it may have been
+    /// applied) and the repeat answers 404, the object is gone as asked and that is a success.
+    pub fn gone_means_done(mut self) -> Self {
+        self.gone_means_done = true;
+        self
+    }
     /// Names the object for "not found" messages.
     pub fn about(mut self, what: impl Into<String>) -> Self {
         self.what = what.into();
@@ -162,7 +178,12 @@ impl Request {
 enum Attempt {
     Done(Vec<u8>),
     /// Try again after this long (at least), or give this error if out of attempts.
-    Retry(Duration, Error),
+    /// `maybe_applied`: the request reached the server and may have been applied.
+    Retry {
+        wait: Duration,
+        error: Error,
+        maybe_applied: bool,
+    },
     Fail(Error),
 }
 
@@ -233,11 +254,26 @@ impl Transport {
     /// Sends with pacing and the safe retries; returns the body of the 2xx answer.
     pub async fn send(&self, req: &Request) -> Result<Vec<u8>> {
         let mut attempt = 1;
+        let mut maybe_applied = false;
         loop {
             match self.attempt(req).await {
                 Attempt::Done(body) => return Ok(body),
+                // A repeated DELETE that finds nothing may have been answered "not found"
+                // because the lost first attempt did the deleting.
+                Attempt::Fail(Error::NotFound { .. }) if maybe_applied && req.gone_means_done => return Ok(Vec::new()),
+                Attempt::Fail(Error::NotFound { message, .. }) if maybe_applied && req.method == Method::DELETE => {
+                    return Err(Error::OutcomeUnknown {
+                        market: self.market,
+                        operation: req.operation(),
+                        detail: format!(
+                            "the connection was lost, and the repeat was answered \"not found\" ({message}): \
+                             some or all of it may already have been deleted"
+                        ),
+                    })
+                }
                 Attempt::Fail(e) => return Err(e),
-                Attempt::Retry(wait, e) => {
+                Attempt::Retry { wait, error: e, maybe_applied: m } => {
+                    maybe_applied |= m;
                     if attempt >= self.retry.max_attempts {
                         return Err(e);
                     }
@@ -325,7 +361,7 @@ impl Transport {
             }
             // Everyone on this key waits: the marketplace counts the key, not this request.
             self.limiter.pause_until(tokio::time::Instant::now() + wait);
-            return Attempt::Retry(Duration::ZERO, error);
+            return Attempt::Retry { wait: Duration::ZERO, error, maybe_applied: false };
         }
         let error = (self.decode_error)(
             self.market,
@@ -339,7 +375,7 @@ impl Transport {
         if status.is_server_error() {
             let wait = retry_after.unwrap_or_else(|| self.retry.backoff(1)).min(self.retry.backoff_max);
             return match (req.repeat, code) {
-                (Repeat::Safe, _) => Attempt::Retry(wait, error),
+                (Repeat::Safe, _) => Attempt::Retry { wait, error, maybe_applied: code != 503 },
                 // 503 is documented as "temporarily unavailable": the change was not made.
                 (Repeat::Unsafe, 503) => Attempt::Fail(error),
                 (Repeat::Unsafe, _) => Attempt::Fail(Error::OutcomeUnknown {
@@ -362,11 +398,11 @@ impl Transport {
             return if e.is_builder() {
                 Attempt::Fail(network)
             } else {
-                Attempt::Retry(self.retry.backoff(1), network)
+                Attempt::Retry { wait: self.retry.backoff(1), error: network, maybe_applied: false }
             };
         }
         match req.repeat {
-            Repeat::Safe => Attempt::Retry(self.retry.backoff(1), network),
+            Repeat::Safe => Attempt::Retry { wait: self.retry.backoff(1), error: network, maybe_applied: true },
             Repeat::Unsafe => {
                 Attempt::Fail(Error::OutcomeUnknown { market: self.market, operation: req.operation(), detail })
             }

@@ -64,7 +64,7 @@ pub enum Error {
 
     /// A change was sent but no answer came back: it may or may not have been applied, so it
     /// was NOT repeated. Check the marketplace's state before trying again.
-    #[error("{market}: the connection was lost after `{operation}` was sent, so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.")]
+    #[error("{market}: no clear answer came after `{operation}` was sent ({detail}), so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.")]
     OutcomeUnknown { market: Market, operation: String, detail: String },
 
     /// The marketplace could not be reached (nothing was applied).

@@ -256,7 +256,7 @@ impl Transport {
         let mut attempt = 1;
         let mut maybe_applied = false;
         loop {
-            match self.attempt(req).await {
+            match self.attempt(req, attempt).await {
                 Attempt::Done(body) => return Ok(body),
                 // A repeated DELETE that finds nothing may have been answered "not found"
                 // because the lost first attempt did the deleting.
@@ -307,7 +307,8 @@ impl Transport {
         })
     }
 
-    async fn attempt(&self, req: &Request) -> Attempt {
+    /// Attempt number `attempt` (from 1): its backoff, if it fails, grows with it.
+    async fn attempt(&self, req: &Request, attempt: u32) -> Attempt {
         let permit = self.limiter.acquire().await;
         let url = format!("{}{}", self.base_url, req.path);
         let mut builder = self.http.request(req.method.clone(), &url).header(self.auth_header, self.key.expose());
@@ -335,18 +336,25 @@ impl Transport {
                     .and_then(|v| v.to_str().ok())
                     .and_then(retry::parse_retry_after);
                 match response.bytes().await {
-                    Ok(body) => self.judge(req, status, retry_after, &body),
-                    Err(e) => self.lost(req, &url, e),
+                    Ok(body) => self.judge(req, attempt, status, retry_after, &body),
+                    Err(e) => self.lost(req, attempt, &url, e),
                 }
             }
-            Err(e) => self.lost(req, &url, e),
+            Err(e) => self.lost(req, attempt, &url, e),
         };
         drop(permit);
         outcome
     }
 
     /// Decides what an HTTP answer means.
-    fn judge(&self, req: &Request, status: StatusCode, retry_after: Option<Duration>, body: &[u8]) -> Attempt {
+    fn judge(
+        &self,
+        req: &Request,
+        attempt: u32,
+        status: StatusCode,
+        retry_after: Option<Duration>,
+        body: &[u8],
+    ) -> Attempt {
         tracing::debug!(market = self.market.id(), op = %req.operation(), status = status.as_u16(), "answer");
         if status.is_success() {
             self.key_has_worked.store(true, Ordering::Relaxed);
@@ -354,7 +362,7 @@ impl Transport {
         }
         let code = status.as_u16();
         if code == 429 {
-            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(1));
+            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
             let error = Error::RateLimited { market: self.market, retry_after: Some(wait) };
             if wait > self.retry.max_retry_after {
                 return Attempt::Fail(error);
@@ -373,7 +381,7 @@ impl Transport {
             },
         );
         if status.is_server_error() {
-            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(1)).min(self.retry.backoff_max);
+            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(attempt)).min(self.retry.backoff_max);
             return match (req.repeat, code) {
                 (Repeat::Safe, _) => Attempt::Retry { wait, error, maybe_applied: code != 503 },
                 // 503 is documented as "temporarily unavailable": the change was not made.
@@ -389,7 +397,7 @@ impl Transport {
     }
 
     /// The request failed without an HTTP answer.
-    fn lost(&self, req: &Request, url: &str, e: reqwest::Error) -> Attempt {
+    fn lost(&self, req: &Request, attempt: u32, url: &str, e: reqwest::Error) -> Attempt {
         let detail = describe(&e);
         tracing::debug!(market = self.market.id(), op = %req.operation(), %detail, "no answer");
         let network = Error::Network { market: self.market, url: strip_query(url), detail: detail.clone() };
@@ -398,11 +406,11 @@ impl Transport {
             return if e.is_builder() {
                 Attempt::Fail(network)
             } else {
-                Attempt::Retry { wait: self.retry.backoff(1), error: network, maybe_applied: false }
+                Attempt::Retry { wait: self.retry.backoff(attempt), error: network, maybe_applied: false }
             };
         }
         match req.repeat {
-            Repeat::Safe => Attempt::Retry { wait: self.retry.backoff(1), error: network, maybe_applied: true },
+            Repeat::Safe => Attempt::Retry { wait: self.retry.backoff(attempt), error: network, maybe_applied: true },
             Repeat::Unsafe => {
                 Attempt::Fail(Error::OutcomeUnknown { market: self.market, operation: req.operation(), detail })
             }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{config, gg_client, ggc_client, logged, rate_limited, sandbox, TIME_SCALE};
+use common::{config, gg_client, ggc_client, logged, rate_limited, sandbox, Loopback, Reply, TIME_SCALE};
 use futures::future::join_all;
 use markets::{
     gg::{DeliveryType, GgClient, NewProduct},
@@ -146,6 +146,32 @@ async fn retry_after_pauses_every_client_of_the_key() {
     assert_eq!((log[0].status, log[0].path.as_str()), (Some(429), "/v1/games"));
     for later in &log[1..] {
         assert!(later.at_ms >= log[0].at_ms + 1000, "{} came before Retry-After ended: {log:?}", later.path);
+    }
+}
+
+// ------------------------------ backoff ------------------------------
+
+#[tokio::test]
+async fn retries_back_off_exponentially() {
+    // RetryPolicy: "Backoff doubles from `backoff_base` up to `backoff_max`, with jitter" (±20 %).
+    let policy = RetryPolicy {
+        max_attempts: 4,
+        backoff_base: Duration::from_millis(100),
+        backoff_max: Duration::from_secs(1),
+        max_retry_after: Duration::from_secs(10),
+    };
+    for failure in ["503", "drop"] {
+        let lb = Loopback::start(move |_, _| if failure == "503" { Reply::empty(503) } else { Reply::Drop }).await;
+        let c = GgClient::new(config(Market::GamingGoods, lb.url(), "k-123456789").with_retry(policy.clone())).unwrap();
+        let e = c.dashboard().await.unwrap_err();
+        assert!(e.is_transient(), "{e:?}");
+        let at: Vec<Instant> = lb.requests().iter().map(|r| r.at).collect();
+        assert_eq!(at.len(), 4, "{failure}");
+        let gaps: Vec<Duration> = at.windows(2).map(|w| w[1] - w[0]).collect();
+        for (i, gap) in gaps.iter().enumerate() {
+            let least = Duration::from_millis(100 << i).mul_f64(0.8);
+            assert!(*gap >= least, "{failure}: wait {} was {gap:?}, expected at least {least:?}", i + 1);
+        }
     }
 }
 

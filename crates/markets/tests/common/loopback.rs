@@ -23,6 +23,8 @@ pub struct Captured {
     /// Header names in lower case.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the request had arrived in full.
+    pub at: std::time::Instant,
 }
 
 impl Captured {
@@ -238,5 +240,5 @@ async fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Captured> {
             body.extend_from_slice(&chunk[..size]);
         }
     }
-    Some(Captured { method, path, query, headers, body })
+    Some(Captured { method, path, query, headers, body, at: std::time::Instant::now() })
 }

@@ -28,6 +28,13 @@ pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
         field,
         format!("`{id}` is not an id (letters, digits and `-` only)"),
     );
+    // `.` and `..` (or any id without a letter or digit) would be resolved by URL normalization:
+    // `/v1/offers/{offer}/icon/..` goes out as `/v1/offers/{offer}/`, about something else.
+    v.check(
+        id.is_empty() || id.bytes().any(|b| b.is_ascii_alphanumeric()),
+        field,
+        format!("`{id}` is not an id: it has no letter or digit"),
+    );
     v.finish().map(|_| id.to_owned())
 }
 

@@ -258,6 +258,11 @@ async fn ggchest_required_text_attributes_and_accounts() {
     refused(&sb, c.toggle(" "), &["offer_id"]).await;
     refused(&sb, c.delete_icon(OFFER, "x?y"), &["icon_id"]).await;
     refused(&sb, c.game_currencies("g 1"), &["game_id"]).await;
+    // Dot segments would be resolved by URL normalization into another path entirely
+    // (`DELETE /v1/offers/{id}/icon/..` → `DELETE /v1/offers/{id}/`).
+    refused(&sb, c.delete_icon(OFFER, ".."), &["icon_id"]).await;
+    refused(&sb, c.delete_offer("."), &["offer_id"]).await;
+    refused(&sb, c.update_price("..", UsdPrice::parse("1").unwrap()), &["offer_id"]).await;
 }
 
 #[tokio::test]
@@ -404,6 +409,8 @@ async fn gg_codes_duplicates_and_blanks_are_named() {
     refused(&sb, c.reprice_offers("p-1", Cents(100), Cents(100)), &["new_price_cents"]).await;
     refused(&sb, c.reprice_offers("p-1", Cents(0), Cents(-5)), &["old_price_cents", "new_price_cents"]).await;
     refused(&sb, c.delete_offers("../products"), &["product_id"]).await;
+    refused(&sb, c.delete_offers(".."), &["product_id"]).await;
+    refused(&sb, c.product("."), &["product_id"]).await;
 }
 
 #[tokio::test]

@@ -255,7 +255,9 @@ pub(crate) fn price_update(p: &UsdPrice) -> Result<()> {
 pub(crate) fn offer_ids(ids: &[String]) -> Result<()> {
     let mut v = Violations::new();
     v.check(!ids.is_empty(), "offers_ids", "select at least one offer");
-    v.unique_non_blank("offers_ids", ids, "offer id");
+    // A UUID is the same whatever the case of its hex digits: compare them in one case.
+    let lowered: Vec<String> = ids.iter().map(|s| s.to_ascii_lowercase()).collect();
+    v.unique_non_blank("offers_ids", &lowered, "offer id");
     let bad: Vec<&str> =
         ids.iter().map(|s| s.as_str()).filter(|s| !s.trim().is_empty() && !is_uuid(s)).take(5).collect();
     v.check(bad.is_empty(), "offers_ids", format!("not offer ids (UUIDs): {}", bad.join(", ")));

@@ -285,6 +285,8 @@ async fn ggchest_batch_ids() {
         refused(&sb, run(vec![]), &["offers_ids"]).await;
         let e = refused(&sb, run(ids(&[a, b, a])), &["offers_ids"]).await;
         assert!(message_of(&e, "offers_ids")[0].contains(a), "the duplicate is named: {e}");
+        let e = refused(&sb, run(vec![a.to_owned(), a.to_uppercase()]), &["offers_ids"]).await;
+        assert!(message_of(&e, "offers_ids")[0].contains("duplicated"), "one UUID in two cases: {e}");
         let e = refused(&sb, run(ids(&[a, " "])), &["offers_ids"]).await;
         assert!(message_of(&e, "offers_ids")[0].contains("#2"), "the blank is located: {e}");
         let e = refused(&sb, run(ids(&[a, "offer-1", "gg0e8400-e29b-41d4-a716-446655440070"])), &["offers_ids"]).await;

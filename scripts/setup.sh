@@ -32,4 +32,19 @@ sellerdesk_setup() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+  sellerdesk_setup_npm
+}
+
+# The desktop app's front-end tooling (Vite, Svelte, @tauri-apps/cli with its binary inside):
+# `npm ci` from package-lock.json when node_modules is missing or older than the lock file.
+sellerdesk_setup_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: npm not found. Install Node.js 20 or newer (it comes with npm), then run this again." >&2
+    return 1
+  fi
+  local stamp=node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+    echo "setup: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
 }

@@ -26,7 +26,7 @@ string_enum! {
 
 /// `GET /seller/dashboard`. Rewards are euro cents (24500 next to 1240 sales reads as cents).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgDashboard"))]
 pub struct Dashboard {
     #[serde(default)]
     pub total_products: u64,
@@ -48,7 +48,7 @@ fn zero_cents() -> Cents {
 
 /// A listing of this seller's, from the list, detail, create, update or deactivate answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgProduct"))]
 pub struct Product {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,7 +87,7 @@ pub(crate) struct ProductEnvelope {
 
 /// `GET /seller/products`: offset pagination.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgProductPage"))]
 pub struct ProductPage {
     pub items: Vec<Product>,
     #[serde(default)]
@@ -100,7 +100,7 @@ pub struct ProductPage {
 
 /// `POST /seller/products`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgNewProduct"))]
 pub struct NewProduct {
     pub name: String,
     pub description: String,
@@ -122,7 +122,7 @@ pub struct NewProduct {
 /// `PUT /seller/products/{productId}`: only the fields given are changed. `is_active: true`
 /// re-enables a deactivated listing ("Re-enable via PUT").
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgProductUpdate"))]
 pub struct ProductUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -144,7 +144,7 @@ pub struct CodesUpload {
 
 /// `POST /seller/products/{productId}/codes` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgCodesUploaded"))]
 pub struct CodesUploaded {
     pub uploaded: u64,
     #[serde(default)]
@@ -153,7 +153,7 @@ pub struct CodesUploaded {
 
 /// `POST /seller/offers`: codes on ANY marketplace product (C2C).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgNewOffers"))]
 pub struct NewOffers {
     pub product_id: String,
     /// Euro cents.
@@ -162,7 +162,7 @@ pub struct NewOffers {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgOffersAdded"))]
 pub struct OffersAdded {
     pub added: u64,
 }
@@ -203,13 +203,13 @@ pub struct Reprice {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgRepriced"))]
 pub struct Repriced {
     pub updated: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GgOffersDeleted"))]
 pub struct OffersDeleted {
     pub deleted: u64,
 }

@@ -1,0 +1,46 @@
+//! A marketplace client per profile. Clients are kept so that connections are reused and each
+//! key's pacing carries over from one command to the next (the limiter itself is shared per key
+//! inside `markets`, so even two clients would not exceed the limits). A client is rebuilt when
+//! the profile's base URL changes and dropped when its key is replaced or the profile removed.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
+
+use markets::{gg::GgClient, ggchest::GgcClient};
+use profiles::Profile;
+
+#[derive(Clone)]
+pub enum MarketClient {
+    Gg(Arc<GgClient>),
+    Ggc(Arc<GgcClient>),
+}
+
+struct Cached {
+    base_url: String,
+    client: MarketClient,
+}
+
+#[derive(Default)]
+pub struct ClientCache {
+    by_profile: Mutex<HashMap<String, Cached>>,
+}
+
+impl ClientCache {
+    /// The client built for this profile at its current base URL, if any.
+    pub fn get(&self, profile: &Profile) -> Option<MarketClient> {
+        let map = self.by_profile.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(&profile.id).filter(|c| c.base_url == profile.base_url).map(|c| c.client.clone())
+    }
+
+    pub fn insert(&self, profile: &Profile, client: MarketClient) {
+        let mut map = self.by_profile.lock().unwrap_or_else(|p| p.into_inner());
+        map.insert(profile.id.clone(), Cached { base_url: profile.base_url.clone(), client });
+    }
+
+    /// Drops the client of a profile (key replaced, profile removed).
+    pub fn forget(&self, profile_id: &str) {
+        self.by_profile.lock().unwrap_or_else(|p| p.into_inner()).remove(profile_id);
+    }
+}

@@ -1,0 +1,232 @@
+//! GGChest: dictionaries (games, currencies, attributes), offers (list all with filters, detail,
+//! create per type, edit, price, toggle, delete), icons and orders. Batches: `ggchest_batch`.
+
+use std::path::Path;
+
+use markets::{
+    ggchest::{
+        AccountCredentials, AttachedIcon, Attribute, AttributeChoice, Created, DeliveryTime, Game, GameCurrency,
+        GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferStatus, OfferType,
+        OffersFilter as MarketOffersFilter, Order, OrderStatus, OrdersFilter as MarketOrdersFilter, SortDirection,
+    },
+    UsdPrice,
+};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::{
+    ggc_client,
+    operations::{fetch_all, PageOf},
+    Ctx,
+};
+use crate::error::{CommandError, CommandResult};
+
+/// Filters of the offers list; `null` means any.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct OffersFilter {
+    pub status: Option<OfferStatus>,
+    pub offer_type: Option<OfferType>,
+    pub game_id: Option<String>,
+}
+
+/// Filters of the orders list; dates are ISO 8601 (`2026-03-01` or a date-time).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct OrdersFilter {
+    pub status: Option<OrderStatus>,
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    pub sort_by_paid_at: Option<SortDirection>,
+}
+
+/// An edit of an offer: fields left `null` keep their current value. The shell reads the offer,
+/// merges the edit and sends the full offer, as the API requires. Prices are the text typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct OfferEdit {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub price: Option<String>,
+    pub old_price: Option<String>,
+    /// Removes the discount (`old_price`).
+    #[serde(default)]
+    pub clear_old_price: bool,
+    pub delivery_time: Option<DeliveryTime>,
+    pub qty_total: Option<u64>,
+    pub qty_min: Option<u64>,
+    pub attributes: Option<Vec<AttributeChoice>>,
+    /// Accounts offers only: accounts to add (existing ones are never re-sent).
+    #[serde(default)]
+    pub add_accounts: Vec<AccountCredentials>,
+}
+
+/// A price typed by a person, checked against GGChest's pattern, as a field error.
+fn typed_price(field: &str, text: &str) -> CommandResult<UsdPrice> {
+    UsdPrice::parse(text).map_err(|message| CommandError::invalid_field(field, message))
+}
+
+/// Games sorted by name, optionally only those with offers of a type.
+pub async fn ggc_games(ctx: &Ctx<'_>, profile_id: String, offer_type: Option<OfferType>) -> CommandResult<Vec<Game>> {
+    let query = GamesQuery { offer_type, sort_by_name: Some(SortDirection::Asc) };
+    Ok(ggc_client(ctx, &profile_id).await?.games(&query).await?)
+}
+
+pub async fn ggc_game_currencies(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    game_id: String,
+) -> CommandResult<Vec<GameCurrency>> {
+    Ok(ggc_client(ctx, &profile_id).await?.game_currencies(&game_id).await?)
+}
+
+pub async fn ggc_attributes(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    game_id: String,
+    offer_type: OfferType,
+) -> CommandResult<Vec<Attribute>> {
+    Ok(ggc_client(ctx, &profile_id).await?.attributes(&game_id, &offer_type).await?)
+}
+
+/// Every matching offer, all pages, with `progress` events; stops on `cancel_operation`.
+pub async fn ggc_all_offers(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    filter: OffersFilter,
+    operation_id: String,
+) -> CommandResult<Vec<Offer>> {
+    let client = ggc_client(ctx, &profile_id).await?;
+    let filter = MarketOffersFilter { status: filter.status, offer_type: filter.offer_type, game_id: filter.game_id };
+    fetch_all(ctx, &operation_id, "offers", client.offer_pages(&filter), |p| PageOf {
+        total: Some(p.pagination.total_count),
+        items: p.items,
+    })
+    .await
+}
+
+pub async fn ggc_offer(ctx: &Ctx<'_>, profile_id: String, offer_id: String) -> CommandResult<Offer> {
+    Ok(ggc_client(ctx, &profile_id).await?.offer(&offer_id).await?)
+}
+
+/// Created as a draft.
+pub async fn ggc_create_accounts_offer(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    offer: NewAccountsOffer,
+) -> CommandResult<Created> {
+    Ok(ggc_client(ctx, &profile_id).await?.create_accounts_offer(&offer).await?)
+}
+
+/// Created as a draft.
+pub async fn ggc_create_currency_offer(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    offer: NewCurrencyOffer,
+) -> CommandResult<Created> {
+    Ok(ggc_client(ctx, &profile_id).await?.create_currency_offer(&offer).await?)
+}
+
+/// Created as a draft.
+pub async fn ggc_create_items_offer(ctx: &Ctx<'_>, profile_id: String, offer: NewItemsOffer) -> CommandResult<Created> {
+    Ok(ggc_client(ctx, &profile_id).await?.create_items_offer(&offer).await?)
+}
+
+/// Applies an edit to the full offer and returns the offer as GGChest shows it afterwards.
+pub async fn ggc_edit_offer(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    offer_id: String,
+    edit: OfferEdit,
+) -> CommandResult<Offer> {
+    let price = edit.price.as_deref().map(|p| typed_price("price", p)).transpose()?;
+    let old_price = edit.old_price.as_deref().map(|p| typed_price("old_price", p)).transpose()?;
+    let client = ggc_client(ctx, &profile_id).await?;
+    let OfferEdit { title, description, clear_old_price, delivery_time, qty_total, qty_min, attributes, .. } = edit;
+    let apply = move |u: &mut markets::ggchest::OfferUpdate| {
+        if let Some(v) = title {
+            u.title = v;
+        }
+        if let Some(v) = description {
+            u.description = v;
+        }
+        if let Some(v) = price {
+            u.price = v;
+        }
+        if clear_old_price {
+            u.old_price = None;
+        } else if old_price.is_some() {
+            u.old_price = old_price;
+        }
+        if let Some(v) = delivery_time {
+            u.delivery_time = v;
+        }
+        if let Some(v) = qty_total {
+            u.qty_total = v;
+        }
+        if let Some(v) = qty_min {
+            u.qty_min = v;
+        }
+        if let Some(v) = attributes {
+            u.attributes = v;
+        }
+    };
+    client.edit_offer(&offer_id, apply, edit.add_accounts).await?;
+    Ok(client.offer(&offer_id).await?)
+}
+
+/// The inline price edit: `price` is the text typed, in US dollars.
+pub async fn ggc_update_price(ctx: &Ctx<'_>, profile_id: String, offer_id: String, price: String) -> CommandResult<()> {
+    let price = typed_price("price", &price)?;
+    Ok(ggc_client(ctx, &profile_id).await?.update_price(&offer_id, price).await?)
+}
+
+/// Active ↔ draft. Never repeated blindly (a second toggle undoes the first).
+pub async fn ggc_toggle(ctx: &Ctx<'_>, profile_id: String, offer_id: String) -> CommandResult<()> {
+    Ok(ggc_client(ctx, &profile_id).await?.toggle(&offer_id).await?)
+}
+
+pub async fn ggc_delete_offer(ctx: &Ctx<'_>, profile_id: String, offer_id: String) -> CommandResult<()> {
+    Ok(ggc_client(ctx, &profile_id).await?.delete_offer(&offer_id).await?)
+}
+
+/// Reads the image at `path` (a dropped file or the dialog's choice), checks its type by content
+/// and its size, and uploads it as the offer's icon.
+pub async fn ggc_attach_icon(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    offer_id: String,
+    path: String,
+) -> CommandResult<AttachedIcon> {
+    let icon = tokio::task::spawn_blocking(move || IconFile::read(Path::new(&path)))
+        .await
+        .map_err(|e| CommandError::file(format!("reading the icon failed: {e}")))??;
+    Ok(ggc_client(ctx, &profile_id).await?.attach_icon(&offer_id, &icon).await?)
+}
+
+pub async fn ggc_delete_icon(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    offer_id: String,
+    icon_id: String,
+) -> CommandResult<()> {
+    Ok(ggc_client(ctx, &profile_id).await?.delete_icon(&offer_id, &icon_id).await?)
+}
+
+/// Every matching order, all pages, with `progress` events; stops on `cancel_operation`.
+pub async fn ggc_all_orders(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    filter: OrdersFilter,
+    operation_id: String,
+) -> CommandResult<Vec<Order>> {
+    let client = ggc_client(ctx, &profile_id).await?;
+    let filter = MarketOrdersFilter {
+        status: filter.status,
+        date_from: filter.date_from,
+        date_to: filter.date_to,
+        sort_by_paid_at: filter.sort_by_paid_at,
+    };
+    fetch_all(ctx, &operation_id, "orders", client.order_pages(&filter), |p| PageOf {
+        total: Some(p.pagination.total_count),
+        items: p.items,
+    })
+    .await
+}

@@ -1,0 +1,74 @@
+//! GGChest bulk activate / draft / delete over any number of selected offers.
+//!
+//! Ids go in chunks of the API's maximum (100), one request each, with progress after each
+//! and a cancel between chunks. The first chunk that fails stops the rest; the result says
+//! which ids were done and which not, so nothing is left unaccounted for.
+
+use markets::ggchest::MAX_BATCH;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ggc_client, Ctx};
+use crate::error::{CommandError, CommandResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchAction {
+    Activate,
+    Draft,
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BatchResult {
+    pub done: Vec<String>,
+    pub not_done: Vec<String>,
+    /// Why the rest was not done: the failure, or `cancelled`.
+    pub error: Option<CommandError>,
+}
+
+pub async fn ggc_batch(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    action: BatchAction,
+    ids: Vec<String>,
+    operation_id: String,
+) -> CommandResult<BatchResult> {
+    let client = ggc_client(ctx, &profile_id).await?;
+    let op = ctx.state.operations.start(&operation_id)?;
+    let total = ids.len() as u64;
+    let label = match action {
+        BatchAction::Activate => "offers activated",
+        BatchAction::Draft => "offers moved to draft",
+        BatchAction::Delete => "offers deleted",
+    };
+    let mut result = BatchResult { done: Vec::new(), not_done: Vec::new(), error: None };
+    op.report(ctx.events, 0, Some(total), label);
+    let chunks: Vec<&[String]> = ids.chunks(MAX_BATCH).collect();
+    for (i, chunk) in chunks.iter().enumerate() {
+        if op.token.is_cancelled() {
+            result.error = Some(CommandError::cancelled(format!(
+                "cancelled: {} of {total} {label}; the other {} were not sent",
+                result.done.len(),
+                total as usize - result.done.len()
+            )));
+        } else {
+            // The client validates the whole chunk (ids, no repeats) before sending it.
+            let outcome = match action {
+                BatchAction::Activate => client.activate_offers(chunk).await,
+                BatchAction::Draft => client.draft_offers(chunk).await,
+                BatchAction::Delete => client.delete_offers(chunk).await,
+            };
+            match outcome.and_then(|o| o.into_result()) {
+                Ok(done) => result.done.extend(done),
+                Err(err) => result.error = Some(err.into()),
+            }
+        }
+        if result.error.is_some() {
+            result.not_done.extend(chunks[i..].iter().flat_map(|c| c.iter().cloned()));
+            break;
+        }
+        op.report(ctx.events, result.done.len() as u64, Some(total), label);
+    }
+    Ok(result)
+}

@@ -1,0 +1,206 @@
+//! Profiles: list, add (the key goes straight to the keychain), test, rename, replace key,
+//! change the base URL, delete (with its keychain entry), and switch the active one.
+//!
+//! A key enters here once, in `add_profile` or `replace_key`, is handed to the keychain and
+//! dropped; nothing returns it. The UI sees `masked_key` (`pk_l…mnop`) at most.
+
+use markets::{ApiKey, Market};
+use profiles::{Profile, Profiles};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{gg_client, ggc_client, is_sandbox, Ctx};
+use crate::error::{CommandError, CommandResult};
+
+/// A profile as the UI sees it: no key, at most its masked form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProfileView {
+    pub id: String,
+    pub name: String,
+    pub market: Market,
+    pub base_url: String,
+    pub uses_production_url: bool,
+    pub created_at: String,
+    /// A demo profile of the in-process sandbox.
+    pub sandbox: bool,
+    pub active: bool,
+    /// `pk_l…mnop`; `null` when the key cannot be read (see `key_problem`).
+    pub masked_key: Option<String>,
+    /// Why the key cannot be read (keychain locked, no key stored…), with what to do.
+    pub key_problem: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProfilesState {
+    pub profiles: Vec<ProfileView>,
+    pub active_profile_id: Option<String>,
+    /// Where profiles.json is (shared with the `sellerdesk` CLI), for the settings screen.
+    pub file: String,
+}
+
+/// The add-profile form. `api_key` is typed once and goes to the keychain.
+#[derive(Clone, Deserialize, TS)]
+pub struct NewProfile {
+    pub name: String,
+    pub market: Market,
+    /// `null` for the marketplace's production URL.
+    pub base_url: Option<String>,
+    pub api_key: String,
+}
+
+impl std::fmt::Debug for NewProfile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewProfile").field("name", &self.name).field("market", &self.market).finish_non_exhaustive()
+    }
+}
+
+/// The outcome of "Test connection": data, not an error, since a failed test is an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ConnectionTest {
+    pub ok: bool,
+    /// The failure's code (`key_rejected`, `network`, `keychain_unavailable`, …) when not ok.
+    pub code: Option<String>,
+    pub message: String,
+}
+
+pub(crate) fn view(profiles: &Profiles, profile: &Profile, active_id: Option<&str>) -> ProfileView {
+    let (masked_key, key_problem) = match profiles.key_for(profile) {
+        Ok(key) => (Some(key.masked()), None),
+        Err(err) => (None, Some(CommandError::from(err).message)),
+    };
+    ProfileView {
+        id: profile.id.clone(),
+        name: profile.name.clone(),
+        market: profile.market,
+        base_url: profile.base_url.clone(),
+        uses_production_url: profile.uses_production_url(),
+        created_at: profile.created_at.clone(),
+        sandbox: is_sandbox(profile),
+        active: active_id == Some(profile.id.as_str()),
+        masked_key,
+        key_problem,
+    }
+}
+
+pub(crate) fn state_of(profiles: &Profiles) -> CommandResult<ProfilesState> {
+    let store = profiles.store();
+    let list = store.list()?;
+    let active = store.active()?.map(|p| p.id);
+    Ok(ProfilesState {
+        profiles: list.iter().map(|p| view(profiles, p, active.as_deref())).collect(),
+        active_profile_id: active,
+        file: store.path().display().to_string(),
+    })
+}
+
+fn view_of(profiles: &Profiles, id: &str) -> CommandResult<ProfileView> {
+    let profile = profiles.store().get(id)?;
+    let active = profiles.store().active()?.map(|p| p.id);
+    Ok(view(profiles, &profile, active.as_deref()))
+}
+
+pub async fn list_profiles(ctx: &Ctx<'_>) -> CommandResult<ProfilesState> {
+    ctx.state.with_profiles(state_of).await
+}
+
+pub async fn add_profile(ctx: &Ctx<'_>, profile: NewProfile) -> CommandResult<ProfileView> {
+    ctx.state
+        .with_profiles(move |p| {
+            let key = ApiKey::new(profile.api_key);
+            let base_url = profile.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+            let added = p.add_with_key(&profile.name, profile.market, base_url, &key)?;
+            view_of(p, &added.id)
+        })
+        .await
+}
+
+pub async fn rename_profile(ctx: &Ctx<'_>, profile_id: String, name: String) -> CommandResult<ProfileView> {
+    ctx.state
+        .with_profiles(move |p| {
+            p.store().rename(&profile_id, &name)?;
+            view_of(p, &profile_id)
+        })
+        .await
+}
+
+/// `base_url: null` goes back to the marketplace's production URL.
+pub async fn set_profile_base_url(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    base_url: Option<String>,
+) -> CommandResult<ProfileView> {
+    let id = profile_id.clone();
+    let view = ctx
+        .state
+        .with_profiles(move |p| {
+            let url = base_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+            p.store().set_base_url(&id, url)?;
+            view_of(p, &id)
+        })
+        .await?;
+    ctx.state.clients.forget(&profile_id);
+    Ok(view)
+}
+
+pub async fn replace_key(ctx: &Ctx<'_>, profile_id: String, api_key: String) -> CommandResult<ProfileView> {
+    let id = profile_id.clone();
+    let view = ctx
+        .state
+        .with_profiles(move |p| {
+            let profile = p.store().get(&id)?;
+            p.replace_key(&profile, &ApiKey::new(api_key))?;
+            view_of(p, &id)
+        })
+        .await?;
+    ctx.state.clients.forget(&profile_id);
+    Ok(view)
+}
+
+/// Removes the profile and its keychain entry.
+pub async fn delete_profile(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<()> {
+    let id = profile_id.clone();
+    ctx.state
+        .with_profiles(move |p| {
+            let profile = p.store().get(&id)?;
+            p.remove(&profile)?;
+            Ok(())
+        })
+        .await?;
+    ctx.state.clients.forget(&profile_id);
+    Ok(())
+}
+
+pub async fn set_active_profile(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<ProfileView> {
+    ctx.state
+        .with_profiles(move |p| {
+            p.store().set_active(&profile_id)?;
+            view_of(p, &profile_id)
+        })
+        .await
+}
+
+/// One cheap authenticated request with the stored key.
+pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<ConnectionTest> {
+    let id = profile_id.clone();
+    let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
+    let outcome: CommandResult<String> = async {
+        match profile.market {
+            Market::GamingGoods => {
+                let d = gg_client(ctx, &profile_id).await?.dashboard().await?;
+                Ok(format!(
+                    "Connected to Gaming Goods: {} products ({} active), {} sales.",
+                    d.total_products, d.active_products, d.total_sales
+                ))
+            }
+            Market::GgChest => {
+                let page = ggc_client(ctx, &profile_id).await?.offers(&Default::default(), 1, 1).await?;
+                Ok(format!("Connected to GGChest: {} offers.", page.pagination.total_count))
+            }
+        }
+    }
+    .await;
+    Ok(match outcome {
+        Ok(message) => ConnectionTest { ok: true, code: None, message },
+        Err(err) => ConnectionTest { ok: false, code: Some(err.code), message: err.message },
+    })
+}

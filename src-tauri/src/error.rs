@@ -1,0 +1,118 @@
+//! `CommandError`: the one error shape that crosses the IPC border, `{code, message, fields}`.
+//!
+//! `code` is stable and the UI switches on it; `message` says what happened and what to do;
+//! `fields` puts messages next to form inputs. Every failure of every command becomes one, from
+//! the crates' own errors, so the words the CLI prints and the app shows are the same.
+
+use markets::FieldError;
+use profiles::KeychainError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A failed command, as the UI receives it (the rejection value of `invoke`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CommandError {
+    /// `markets::Error::code()` (`key_rejected`, `validation`, `outcome_unknown`, …) or one of the
+    /// shell's: `keychain_unavailable`, `no_key`, `not_found`, `profile_invalid`, `file`,
+    /// `cancelled`, `sandbox`.
+    pub code: String,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+pub type CommandResult<T> = Result<T, CommandError>;
+
+impl CommandError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        CommandError { code: code.to_owned(), message: message.into(), fields: Vec::new() }
+    }
+
+    /// A problem with one input, caught before anything was sent.
+    pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        CommandError {
+            code: "invalid_input".to_owned(),
+            message: format!("{field}: {message}"),
+            fields: vec![FieldError::new(field, message)],
+        }
+    }
+
+    /// A long operation stopped by `cancel_operation`; `what` says what was done by then.
+    pub fn cancelled(what: impl Into<String>) -> Self {
+        CommandError::new("cancelled", what)
+    }
+
+    /// A file that could not be read or used; the message names the file.
+    pub fn file(message: impl Into<String>) -> Self {
+        CommandError::new("file", message)
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl From<markets::Error> for CommandError {
+    fn from(err: markets::Error) -> Self {
+        CommandError { code: err.code().to_owned(), message: err.to_string(), fields: err.fields().to_vec() }
+    }
+}
+
+impl From<KeychainError> for CommandError {
+    fn from(err: KeychainError) -> Self {
+        // The crate's messages for a missing or unreadable entry suggest the CLI's command; in the
+        // app the fix is the profile's "Replace key".
+        let app_fix = "open the profile's settings and use \"Replace key\" to store it again";
+        match &err {
+            KeychainError::NoEntry { profile } => {
+                CommandError::new("no_key", format!("no API key is stored for profile {profile}: {app_fix}"))
+            }
+            KeychainError::NotText { profile } | KeychainError::Ambiguous { profile, .. } => CommandError::new(
+                "no_key",
+                format!("the keychain entry of profile {profile} cannot be used ({err}); {app_fix}"),
+            ),
+            KeychainError::Rejected { .. } => CommandError {
+                code: "invalid_input".into(),
+                message: err.to_string(),
+                fields: vec![FieldError::new("api_key", err.to_string())],
+            },
+            _ => CommandError::new("keychain_unavailable", err.to_string()),
+        }
+    }
+}
+
+impl From<profiles::Error> for CommandError {
+    fn from(err: profiles::Error) -> Self {
+        use profiles::Error as E;
+        let field = |name: &str, err: &E| CommandError {
+            code: "invalid_input".into(),
+            message: err.to_string(),
+            fields: vec![FieldError::new(name, err.to_string())],
+        };
+        match err {
+            E::Keychain(k) => k.into(),
+            E::EmptyName | E::NameTooLong { .. } | E::NameHasControlCharacter | E::DuplicateName { .. } => {
+                field("name", &err)
+            }
+            E::InvalidBaseUrl { .. } => field("base_url", &err),
+            E::EmptyApiKey => field("api_key", &err),
+            // The crate's message points at `sellerdesk profile list`; the app shows the list.
+            E::NotFound { reference } => CommandError::new(
+                "not_found",
+                format!(
+                    "there is no profile {reference}: it may have been removed (by the CLI?); pick one from the list"
+                ),
+            ),
+            E::Io { .. } | E::NoConfigDir => CommandError::new("file", err.to_string()),
+            _ => CommandError::new("profile_invalid", err.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for CommandError {
+    fn from(err: std::io::Error) -> Self {
+        CommandError::file(err.to_string())
+    }
+}

@@ -1,0 +1,46 @@
+//! What the shell keeps between commands: the profiles (file + keychain), a client per profile,
+//! the in-process sandbox, and the long operations that may be cancelled.
+
+use profiles::Profiles;
+use sandbox::Sandbox;
+use tokio::sync::Mutex;
+
+use crate::{clients::ClientCache, error::CommandResult, progress::Operations};
+
+pub struct AppState {
+    /// profiles.json (shared with the CLI) and the OS keychain.
+    pub profiles: Profiles,
+    /// One client per profile, so pacing and connection reuse last across commands.
+    pub clients: ClientCache,
+    /// The demo sandbox, when started; it serves on loopback from the app's tokio runtime.
+    pub sandbox: Mutex<Option<Sandbox>>,
+    pub operations: Operations,
+}
+
+impl AppState {
+    pub fn new(profiles: Profiles) -> Self {
+        AppState {
+            profiles,
+            clients: ClientCache::default(),
+            sandbox: Mutex::new(None),
+            operations: Operations::default(),
+        }
+    }
+
+    /// The state over the profiles file the CLI uses too (`SELLERDESK_CONFIG_DIR` honoured).
+    pub fn open_default() -> CommandResult<Self> {
+        Ok(AppState::new(Profiles::open()?))
+    }
+
+    /// Runs blocking profile work (file lock, keychain over D-Bus, which may wait for an unlock
+    /// prompt) off the async workers.
+    pub async fn with_profiles<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Profiles) -> CommandResult<T> + Send + 'static,
+    ) -> CommandResult<T> {
+        let profiles = self.profiles.clone();
+        tokio::task::spawn_blocking(move || work(&profiles)).await.unwrap_or_else(|err| {
+            Err(crate::error::CommandError::new("internal", format!("profile task failed: {err}")))
+        })
+    }
+}

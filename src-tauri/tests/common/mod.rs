@@ -1,0 +1,81 @@
+//! Helpers shared by the shell's integration tests.
+#![allow(dead_code)]
+
+use std::{env, path::PathBuf, sync::Mutex};
+
+use profiles::Profiles;
+use seller_desk::{
+    commands::Ctx,
+    progress::{Events, Progress},
+    state::AppState,
+};
+use tempfile::TempDir;
+
+const HOW_TO_RUN: &str = "\
+these tests use a real Secret Service (no mock keychain), but DBUS_SESSION_BUS_ADDRESS is not set. \
+Run them in a private D-Bus session with an unlocked gnome-keyring (packages dbus-daemon, gnome-keyring):
+
+  export XDG_DATA_HOME=$(mktemp -d)
+  dbus-run-session -- sh -c 'echo -n pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null; cargo test -p seller-desk'
+
+or run ./test at the repository root";
+
+/// Fails the test, saying how to run it, when there is no D-Bus session to find a keychain on.
+pub fn require_secret_service() {
+    if env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|a| a.is_empty()) {
+        panic!("{HOW_TO_RUN}");
+    }
+}
+
+/// Progress reports, kept for the test to look at.
+#[derive(Default)]
+pub struct Recorded(pub Mutex<Vec<Progress>>);
+
+impl Events for Recorded {
+    fn progress(&self, progress: Progress) {
+        self.0.lock().unwrap().push(progress);
+    }
+}
+
+impl Recorded {
+    pub fn all(&self) -> Vec<Progress> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+/// An app state over a profiles.json of its own, in a temporary directory.
+pub struct Shell {
+    pub dir: TempDir,
+    pub state: AppState,
+    pub events: Recorded,
+}
+
+impl Shell {
+    pub fn new() -> Shell {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(Profiles::open_at(dir.path().join("profiles.json")));
+        Shell { dir, state, events: Recorded::default() }
+    }
+
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx::new(&self.state, &self.events)
+    }
+
+    pub fn profiles_json(&self) -> PathBuf {
+        self.dir.path().join("profiles.json")
+    }
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files_containing(&path, needle));
+        } else if std::fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            found.push(path);
+        }
+    }
+    found
+}

@@ -316,5 +316,5 @@ async fn a_create_slower_than_the_timeout_is_outcome_unknown_and_not_repeated() 
     sb.inject(Fault::new(Sb::GgChest, FaultKind::Delay { ms: delay.as_millis() as u64 }).on_method("GET"));
     assert!(!c.games(&GamesQuery::default()).await.unwrap().is_empty());
     let gets = logged(&sb, Sb::GgChest);
-    assert_eq!(gets.last().map(|r| (r.status, r.fault.clone())), Some((Some(200), None)), "{gets:?}");
+    assert!(gets.iter().any(|r| r.status == Some(200) && r.fault.is_none()), "answered by a repeat: {gets:?}");
 }

@@ -22,14 +22,20 @@ use crate::{admin, gg, ggchest};
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ConnControl {
     drop_requested: Arc<Notify>,
+    closed: Arc<Notify>,
 }
 
 impl ConnControl {
     /// Closes the connection without answering: the connection's task stops polling hyper and
-    /// drops it, which closes the socket. Never returns.
+    /// drops it, which closes the socket. Returns once the socket is closed, with an answer that
+    /// nobody receives, so the handler's task ends instead of hanging.
     pub async fn drop_connection(&self) -> Response {
+        let closed = self.closed.notified();
+        tokio::pin!(closed);
+        closed.as_mut().enable();
         self.drop_requested.notify_one();
-        std::future::pending::<Response>().await
+        closed.await;
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
     }
 }
 
@@ -64,7 +70,16 @@ async fn serve_connection(stream: tokio::net::TcpStream, app: Router, mut shutdo
     let request_control = control.clone();
     let service = tower::service_fn(move |mut request: Request<Incoming>| {
         request.extensions_mut().insert(request_control.clone());
-        app.clone().oneshot(request)
+        // Each request runs in its own task, so a client that gives up (a timeout during a
+        // Delay fault) does not cancel it halfway: like a real server, the change is applied
+        // and logged even though nobody reads the answer.
+        let handling = tokio::spawn(app.clone().oneshot(request));
+        async move {
+            match handling.await {
+                Ok(answer) => answer,
+                Err(_) => Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+            }
+        }
     });
     let connection = hyper::server::conn::http1::Builder::new()
         .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
@@ -75,4 +90,5 @@ async fn serve_connection(stream: tokio::net::TcpStream, app: Router, mut shutdo
         _ = control.drop_requested.notified() => {}
         _ = shutdown.changed() => {}
     }
+    control.closed.notify_waiters();
 }

@@ -103,6 +103,23 @@ async fn delay_answers_normally_after_the_pause() {
 }
 
 #[tokio::test]
+async fn a_client_that_gives_up_during_a_delay_still_gets_its_change_applied_and_logged() {
+    let env = Env::start().await;
+    let before = offer_codes(&env);
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::Delay { ms: 600 }).on_method("POST"));
+    let error = add_offer(&env, "DELAYED-1").timeout(Duration::from_millis(100)).send().await.unwrap_err();
+    assert!(error.is_timeout(), "{error}");
+    // A real server finishes what it started even when nobody waits for the answer.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while offer_codes(&env) == before && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(offer_codes(&env), before + 1, "applied although the client left");
+    let logged = env.sandbox.requests().into_iter().find(|r| r.fault.as_deref() == Some("delay")).expect("logged");
+    assert_eq!((logged.method.as_str(), logged.status), ("POST", Some(200)));
+}
+
+#[tokio::test]
 async fn faults_match_market_method_and_path_and_can_be_cleared() {
     let env = Env::start().await;
     env.sandbox.inject(Fault::new(Market::Gg, FaultKind::Unavailable).on_method("PATCH"));

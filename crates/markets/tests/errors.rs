@@ -147,7 +147,7 @@ async fn another_sellers_offer_is_not_found_and_untouched() {
         title: "Stolen".into(),
         description: "x".into(),
         price: UsdPrice::parse("1").unwrap(),
-        old_price: None,
+        old_price: OldPrice::Keep,
         delivery_time: DeliveryTime::Day1,
         qty_total: 1,
         qty_min: 1,

@@ -525,25 +525,32 @@ fn ggchest_create_accounts_curl_example_null_emails_are_omitted() {
     assert_json_eq(rel, &again, &expected);
 }
 
-#[test]
-fn ggchest_create_accounts_guide_example_with_null_delivery_time_is_refused() {
-    // The guide's table says `delivery_time` is required for accounts, and the spec requires a
-    // string; its example sends `"delivery_time": null`. We follow the stricter sources
-    // (API-NOTES: "send what the stricter source demands"): such a body is not representable.
+#[tokio::test]
+async fn ggchest_create_accounts_guide_example_with_null_delivery_time_goes_out_with_5m() {
+    // The guide's example sends `"delivery_time": null` with auto delivery; its table and the
+    // spec require a string. We accept the documented input and send what the stricter sources
+    // demand: auto delivery is instant, so the shortest documented time, as for items.
     let rel = "ggchest/guide-create-accounts-request.json";
     let original = fixture(rel);
     assert!(original["delivery_time"].is_null());
-    let err = serde_json::from_value::<NewAccountsOffer>(original.clone()).unwrap_err().to_string();
-    assert!(err.contains("null"), "{err}");
-    // With a delivery time, the rest of the example round-trips (null emails omitted).
-    let mut patched = original;
-    patched["delivery_time"] = json!("5m");
-    let offer: NewAccountsOffer = serde_json::from_value(patched.clone()).unwrap();
-    assert_eq!(offer.delivery_method, DeliveryMethod::Auto);
+    let mut offer: NewAccountsOffer = serde_json::from_value(original.clone()).unwrap();
+    assert_eq!((offer.delivery_method.clone(), offer.delivery_time.clone()), (DeliveryMethod::Auto, None));
     assert_eq!(offer.accounts[0].email_login.as_deref(), Some("[email protected]"));
-    drop_null_in_each(&mut patched, "accounts", "email_login");
-    drop_null_in_each(&mut patched, "accounts", "email_password");
-    assert_json_eq(rel, &serde_json::to_value(&offer).unwrap(), &patched);
+    // The example's quantity (5 for 2 accounts) breaks the guide's own rule: fix it to send.
+    offer.qty_total = offer.accounts.len() as u64;
+    let lb = Loopback::fixed(200, json!({"id": "a-1"})).await;
+    ggc_client(lb.url(), KEY).create_accounts_offer(&offer).await.unwrap();
+    let mut expected = original;
+    expected["delivery_time"] = json!("5m");
+    expected["qty_total"] = json!(offer.qty_total);
+    drop_null_in_each(&mut expected, "accounts", "email_login");
+    drop_null_in_each(&mut expected, "accounts", "email_password");
+    assert_json_eq(rel, &lb.only_request().json(), &expected);
+    // Manual delivery without a delivery time is refused before sending.
+    offer.delivery_method = DeliveryMethod::Manual;
+    let e = ggc_client(lb.url(), KEY).create_accounts_offer(&offer).await.unwrap_err();
+    assert!(local_fields(&e).contains(&"delivery_time".to_owned()), "{e}");
+    assert_eq!(lb.requests().len(), 1, "nothing more was sent");
 }
 
 #[tokio::test]
@@ -620,10 +627,9 @@ async fn ggchest_update_accounts_examples() {
     for rel in ["ggchest/readme-update-accounts-request.json", "ggchest/readme-update-accounts-curl-request.json"] {
         let (update, again) = round_trip::<AccountsOfferUpdate>(rel);
         assert_eq!(update.accounts.len(), 1);
-        let mut expected = fixture(rel);
-        // Deliberate: the full offer is always sent, `old_price` included (null = no discount),
-        // as the docs site's update example does (API-NOTES: "always send the full offer").
-        expected["old_price"] = Value::Null;
+        // No `old_price` in the example: the discount is kept, so none is sent (`OldPrice::Keep`).
+        let expected = fixture(rel);
+        assert!(update.old_price.is_keep());
         assert_json_eq(rel, &again, &expected);
         assert!(again["accounts"][0]["id"].is_null(), "accounts added by an update carry `id: null`");
         let lb = Loopback::fixed(200, json!({})).await;
@@ -632,9 +638,10 @@ async fn ggchest_update_accounts_examples() {
         assert_eq!((req.method.as_str(), req.path.as_str()), ("PUT", "/v1/offers/accounts/o-1"));
         assert_json_eq(rel, &req.json(), &expected);
     }
-    // The docs site's example already sends the full offer with `old_price: null`: verbatim.
+    // The docs site's example sends `old_price: null`, which removes a discount: verbatim.
     let rel = "ggchest/docs-update-accounts-request.json";
     let (update, again) = round_trip::<AccountsOfferUpdate>(rel);
+    assert_eq!(update.old_price, OldPrice::Clear);
     assert_json_eq(rel, &again, &fixture(rel));
     let lb = Loopback::fixed(200, json!({})).await;
     ggc_client(lb.url(), KEY).update_accounts_offer("o-1", &update).await.unwrap();
@@ -650,8 +657,8 @@ async fn ggchest_update_currency_and_items_examples() {
         ("ggchest/readme-update-items-curl-request.json", true),
     ] {
         let (update, again) = round_trip::<OfferUpdate>(rel);
-        let mut expected = fixture(rel);
-        expected["old_price"] = Value::Null; // full offer, as above
+        let expected = fixture(rel);
+        assert!(update.old_price.is_keep(), "no old_price in the example: keep the discount");
         assert_json_eq(rel, &again, &expected);
         let lb = Loopback::fixed(200, json!({})).await;
         let c = ggc_client(lb.url(), KEY);

@@ -55,7 +55,7 @@ fn accounts_offer(state: &State, logins: &[&str]) -> NewAccountsOffer {
         price: price("99.99"),
         old_price: Some(price("149.99")),
         delivery_method: DeliveryMethod::Manual,
-        delivery_time: DeliveryTime::Hour1,
+        delivery_time: Some(DeliveryTime::Hour1),
         qty_total: logins.len() as u64,
         qty_min: 1,
         attributes: choices(state, WOW, GgcOfferType::Accounts),
@@ -301,7 +301,7 @@ async fn update_each_type_and_edit_offer_merging() {
         title: "Gold pack — 25K".into(),
         description: "More gold".into(),
         price: price("34.99"),
-        old_price: Some(price("39.99")),
+        old_price: OldPrice::Set(price("39.99")),
         delivery_time: DeliveryTime::Hours12,
         qty_total: 25_000,
         qty_min: 500,
@@ -320,7 +320,7 @@ async fn update_each_type_and_edit_offer_merging() {
     items_update.title = "Mythic Sword".into();
     items_update.qty_total = 50;
     items_update.qty_min = 2;
-    items_update.old_price = None;
+    items_update.old_price = OldPrice::Clear;
     items_update.attributes = choices(&state, WOW, GgcOfferType::Items);
     c.update_items_offer(&items, &items_update).await.unwrap();
     let s = sb.state();
@@ -331,7 +331,7 @@ async fn update_each_type_and_edit_offer_merging() {
         title: "WoW Level 70 Account".into(),
         description: "Updated".into(),
         price: price("109.99"),
-        old_price: None,
+        old_price: OldPrice::Keep,
         delivery_time: DeliveryTime::Day1,
         qty_total: 2,
         qty_min: 1,

@@ -63,7 +63,7 @@ fn accounts_offer() -> NewAccountsOffer {
         price: UsdPrice::parse("10").unwrap(),
         old_price: None,
         delivery_method: DeliveryMethod::Manual,
-        delivery_time: DeliveryTime::Hour1,
+        delivery_time: Some(DeliveryTime::Hour1),
         qty_total: 2,
         qty_min: 1,
         attributes: attrs(),
@@ -107,7 +107,7 @@ fn update() -> OfferUpdate {
         title: "T".into(),
         description: "D".into(),
         price: UsdPrice::parse("1").unwrap(),
-        old_price: None,
+        old_price: OldPrice::Keep,
         delivery_time: DeliveryTime::Day1,
         qty_total: 5,
         qty_min: 1,
@@ -153,7 +153,7 @@ async fn ggchest_unknown_enums() {
     let sb = sandbox().await;
     let c = ggc_client(&sb.ggchest_base_url(), GGCHEST_KEY_A);
     let mut offer = accounts_offer();
-    offer.delivery_time = DeliveryTime::decode("9d");
+    offer.delivery_time = Some(DeliveryTime::decode("9d"));
     offer.delivery_method = DeliveryMethod::decode("pickup");
     refused(&sb, c.create_accounts_offer(&offer), &["delivery_time", "delivery_method"]).await;
     let mut offer = items_offer(DeliveryMethod::decode("drone"));

@@ -151,9 +151,9 @@ pub async fn ggc_edit_offer(
             u.price = v;
         }
         if clear_old_price {
-            u.old_price = None;
-        } else if old_price.is_some() {
-            u.old_price = old_price;
+            u.old_price = markets::ggchest::OldPrice::Clear;
+        } else if let Some(p) = old_price {
+            u.old_price = markets::ggchest::OldPrice::Set(p);
         }
         if let Some(v) = delivery_time {
             u.delivery_time = v;

@@ -172,7 +172,7 @@ impl GgcClient {
     /// `POST /v1/offers/accounts`. Created as a draft. Never repeated blindly.
     pub async fn create_accounts_offer(&self, offer: &NewAccountsOffer) -> Result<Created> {
         validate::new_accounts_offer(offer)?;
-        self.transport.json(&Request::post("/v1/offers/accounts", Repeat::Unsafe).json(offer)).await
+        self.transport.json(&Request::post("/v1/offers/accounts", Repeat::Unsafe).json(&offer.to_wire())).await
     }
 
     /// `POST /v1/offers/currency`. Created as a draft.

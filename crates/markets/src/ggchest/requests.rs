@@ -82,7 +82,11 @@ pub struct NewAccountsOffer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_price: Option<UsdPrice>,
     pub delivery_method: DeliveryMethod,
-    pub delivery_time: DeliveryTime,
+    /// Required for manual delivery. The guide's own auto-delivery example sends `null`, but its
+    /// table and the spec require a string: for auto delivery the client sends `5m` when none is
+    /// given, as for items (see [`NewItemsOffer::delivery_time`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_time: Option<DeliveryTime>,
     /// Must equal the number of accounts (guide).
     pub qty_total: u64,
     pub qty_min: u64,
@@ -136,21 +140,78 @@ pub struct NewItemsOffer {
     pub items: Vec<ItemDelivery>,
 }
 
-impl NewItemsOffer {
-    /// The body as sent, with the auto-delivery default for `delivery_time` filled in.
-    pub(crate) fn to_wire(&self) -> NewItemsOffer {
-        let mut wire = self.clone();
-        if wire.delivery_time.is_none() && wire.delivery_method == DeliveryMethod::Auto {
-            wire.delivery_time = Some(DeliveryTime::Minutes5);
-        }
-        wire
+/// The delivery time sent: the one given, or for auto delivery (instant) the shortest documented.
+fn wire_delivery_time(method: &DeliveryMethod, time: &Option<DeliveryTime>) -> Option<DeliveryTime> {
+    match (time, method) {
+        (Some(t), _) => Some(t.clone()),
+        (None, DeliveryMethod::Auto) => Some(DeliveryTime::Minutes5),
+        (None, _) => None,
     }
 }
 
-/// Sends `old_price` as `null` when unset: an update carries the full offer, and `null` is how
-/// a discount is removed (docs site's update example).
-fn old_price_or_null<S: Serializer>(v: &Option<UsdPrice>, s: S) -> Result<S::Ok, S::Error> {
-    v.serialize(s)
+impl NewItemsOffer {
+    /// The body as sent, with the auto-delivery default for `delivery_time` filled in.
+    pub(crate) fn to_wire(&self) -> NewItemsOffer {
+        NewItemsOffer { delivery_time: wire_delivery_time(&self.delivery_method, &self.delivery_time), ..self.clone() }
+    }
+}
+
+impl NewAccountsOffer {
+    /// The body as sent, with the auto-delivery default for `delivery_time` filled in.
+    pub(crate) fn to_wire(&self) -> NewAccountsOffer {
+        NewAccountsOffer {
+            delivery_time: wire_delivery_time(&self.delivery_method, &self.delivery_time),
+            ..self.clone()
+        }
+    }
+}
+
+/// What an update does to the discount (`old_price`). The README's one-offer answer has no
+/// `old_price`, so an offer read back may not show its discount: an update that merely carries
+/// the offer must not send `null` and wipe it. Only an explicit [`OldPrice::Clear`] sends `null`
+/// (the docs site's update example); [`OldPrice::Keep`] leaves the field out (API-NOTES:
+/// "omitted when unset").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OldPrice {
+    #[default]
+    Keep,
+    Clear,
+    Set(UsdPrice),
+}
+
+impl OldPrice {
+    pub fn is_keep(&self) -> bool {
+        matches!(self, OldPrice::Keep)
+    }
+
+    /// The price this update sets, if it sets one.
+    pub fn price(&self) -> Option<UsdPrice> {
+        match self {
+            OldPrice::Set(p) => Some(*p),
+            OldPrice::Keep | OldPrice::Clear => None,
+        }
+    }
+}
+
+impl Serialize for OldPrice {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // Never reached through the update types (`skip_serializing_if`); `null` is the
+            // nearest meaning for a bare value.
+            OldPrice::Keep | OldPrice::Clear => s.serialize_none(),
+            OldPrice::Set(p) => p.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OldPrice {
+    /// Called only when the field is present: `null` clears, a price sets; absent is `Keep`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Option::<UsdPrice>::deserialize(d)? {
+            None => OldPrice::Clear,
+            Some(p) => OldPrice::Set(p),
+        })
+    }
 }
 
 /// `PUT /v1/offers/accounts/{id}`: the full offer, plus the accounts to ADD (existing accounts
@@ -160,8 +221,8 @@ pub struct AccountsOfferUpdate {
     pub title: String,
     pub description: String,
     pub price: UsdPrice,
-    #[serde(serialize_with = "old_price_or_null")]
-    pub old_price: Option<UsdPrice>,
+    #[serde(default, skip_serializing_if = "OldPrice::is_keep")]
+    pub old_price: OldPrice,
     pub delivery_time: DeliveryTime,
     pub qty_total: u64,
     pub qty_min: u64,
@@ -176,8 +237,9 @@ pub struct OfferUpdate {
     pub title: String,
     pub description: String,
     pub price: UsdPrice,
-    #[serde(serialize_with = "old_price_or_null")]
-    pub old_price: Option<UsdPrice>,
+    #[serde(default, skip_serializing_if = "OldPrice::is_keep")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null", optional))]
+    pub old_price: OldPrice,
     pub delivery_time: DeliveryTime,
     pub qty_total: u64,
     pub qty_min: u64,
@@ -212,7 +274,7 @@ impl OfferUpdate {
             title: offer.title.clone().ok_or_else(|| missing("title"))?,
             description: offer.description.clone().unwrap_or_default(),
             price: offer.price.ok_or_else(|| missing("price"))?,
-            old_price: offer.old_price,
+            old_price: offer.old_price.map_or(OldPrice::Keep, OldPrice::Set),
             delivery_time: match (&offer.delivery_time, &offer.delivery_method) {
                 (Some(t), _) => t.clone(),
                 // The guide: "delivery_time is required for manual delivery only", so an auto
@@ -255,5 +317,34 @@ pub(crate) fn update_path(offer_type: &OfferType, id: &str) -> Result<String, Er
             "offer_type",
             format!("offer {id} has type `{t}`, which Seller Desk cannot update"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(old_price: OldPrice) -> serde_json::Value {
+        serde_json::to_value(OfferUpdate {
+            title: "t".into(),
+            description: "d".into(),
+            price: UsdPrice::parse("10").unwrap(),
+            old_price,
+            delivery_time: DeliveryTime::Day1,
+            qty_total: 1,
+            qty_min: 1,
+            attributes: vec![],
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn old_price_keep_omits_clear_sends_null_set_sends_the_price() {
+        assert!(update(OldPrice::Keep).get("old_price").is_none(), "keeping must not wipe a discount");
+        assert_eq!(update(OldPrice::Clear)["old_price"], serde_json::Value::Null);
+        assert_eq!(update(OldPrice::Set(UsdPrice::parse("12.50").unwrap()))["old_price"], "12.50");
+        let absent: OfferUpdate = serde_json::from_value(update(OldPrice::Keep)).unwrap();
+        let null: OfferUpdate = serde_json::from_value(update(OldPrice::Clear)).unwrap();
+        assert_eq!((absent.old_price, null.old_price), (OldPrice::Keep, OldPrice::Clear));
     }
 }

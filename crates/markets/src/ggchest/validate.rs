@@ -119,7 +119,14 @@ pub(crate) fn new_accounts_offer(o: &NewAccountsOffer) -> Result<()> {
         },
     );
     known_method(&mut v, &o.delivery_method);
-    known_time(&mut v, &o.delivery_time);
+    match &o.delivery_time {
+        Some(t) => known_time(&mut v, t),
+        None => v.check(
+            o.delivery_method != DeliveryMethod::Manual,
+            "delivery_time",
+            format!("is required for manual delivery: use {}", DeliveryTime::choices()),
+        ),
+    }
     v.check(!o.accounts.is_empty(), "accounts", "add at least one account");
     v.check(
         o.qty_total == o.accounts.len() as u64,
@@ -215,7 +222,7 @@ pub(crate) fn offer_update(u: &OfferUpdate) -> Result<()> {
             title: &u.title,
             description: &u.description,
             price: &u.price,
-            old_price: &u.old_price,
+            old_price: &u.old_price.price(),
             qty_total: u.qty_total,
             qty_min: u.qty_min,
             attributes: &u.attributes,
@@ -233,7 +240,7 @@ pub(crate) fn accounts_offer_update(u: &AccountsOfferUpdate) -> Result<()> {
             title: &u.title,
             description: &u.description,
             price: &u.price,
-            old_price: &u.old_price,
+            old_price: &u.old_price.price(),
             qty_total: u.qty_total,
             qty_min: u.qty_min,
             attributes: &u.attributes,

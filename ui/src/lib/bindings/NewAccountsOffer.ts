@@ -8,7 +8,13 @@ import type { UsdPrice } from "./UsdPrice";
 /**
  * `POST /v1/offers/accounts`.
  */
-export type NewAccountsOffer = { game_id: string, title: string, description: string, price: UsdPrice, old_price?: UsdPrice | null, delivery_method: DeliveryMethod, delivery_time: DeliveryTime, 
+export type NewAccountsOffer = { game_id: string, title: string, description: string, price: UsdPrice, old_price?: UsdPrice | null, delivery_method: DeliveryMethod, 
+/**
+ * Required for manual delivery. The guide's own auto-delivery example sends `null`, but its
+ * table and the spec require a string: for auto delivery the client sends `5m` when none is
+ * given, as for items (see [`NewItemsOffer::delivery_time`]).
+ */
+delivery_time?: DeliveryTime | null, 
 /**
  * Must equal the number of accounts (guide).
  */

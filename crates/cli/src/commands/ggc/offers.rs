@@ -11,7 +11,7 @@ use crate::{
 use markets::{
     ggchest::{
         AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferType,
-        OfferUpdate, OffersFilter,
+        OfferUpdate, OffersFilter, OldPrice,
     },
     UsdPrice,
 };
@@ -133,8 +133,8 @@ async fn edit(e: OfferEdit, client: &GgcClient, out: &Out) -> CliResult {
     // Everything typed is checked before the offer is even read.
     let price = e.price.as_deref().map(|p| usd("price", p)).transpose()?;
     let old_price = match (&e.old_price, e.no_old_price) {
-        (Some(p), _) => Some(Some(usd("old_price", p)?)),
-        (None, true) => Some(None),
+        (Some(p), _) => Some(OldPrice::Set(usd("old_price", p)?)),
+        (None, true) => Some(OldPrice::Clear),
         (None, false) => None,
     };
     let accounts = match &e.add_accounts_csv {
@@ -195,13 +195,7 @@ async fn edit(e: OfferEdit, client: &GgcClient, out: &Out) -> CliResult {
 }
 
 /// "Updated offer X: price $10.00 → $12.50; 2 accounts added."
-fn edit_summary(
-    b: &Offer,
-    e: &OfferEdit,
-    price: Option<UsdPrice>,
-    old: Option<Option<UsdPrice>>,
-    added: usize,
-) -> String {
+fn edit_summary(b: &Offer, e: &OfferEdit, price: Option<UsdPrice>, old: Option<OldPrice>, added: usize) -> String {
     let mut changes = Vec::new();
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     if let Some(t) = &e.title {
@@ -214,7 +208,7 @@ fn edit_summary(
         changes.push(format!("price {} → {}", money::usd_opt(b.price), money::usd(p)));
     }
     if let Some(o) = old {
-        let new = o.map(money::usd).unwrap_or_else(|| "none".into());
+        let new = o.price().map(money::usd).unwrap_or_else(|| "none".into());
         changes.push(format!("old price {} → {new}", money::usd_opt(b.old_price)));
     }
     if let Some(t) = &e.delivery_time {

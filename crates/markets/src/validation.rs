@@ -57,6 +57,27 @@ impl Violations {
     }
 }
 
+/// Ids go into URL paths: they are UUIDs or slugs, never free text, so anything else (a `/`, a
+/// space) is a mistake to catch here rather than a request to another path.
+pub(crate) fn path_id(field: &str, id: &str) -> Result<String, Error> {
+    let mut v = Violations::new();
+    let id = id.trim();
+    v.non_blank(field, id);
+    v.check(
+        id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
+        field,
+        format!("`{id}` is not an id (letters, digits, `-`, `_` and `.` only)"),
+    );
+    // `.` and `..` (or any id without a letter or digit) would be resolved by URL normalization:
+    // `/v1/offers/{offer}/icon/..` goes out as `/v1/offers/{offer}/`, about something else.
+    v.check(
+        id.is_empty() || id.bytes().any(|b| b.is_ascii_alphanumeric()),
+        field,
+        format!("`{id}` is not an id: it has no letter or digit"),
+    );
+    v.finish().map(|_| id.to_owned())
+}
+
 /// Values that occur more than once, with their counts, in order of first appearance.
 pub fn duplicates(values: &[String]) -> Vec<(String, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::with_capacity(values.len());

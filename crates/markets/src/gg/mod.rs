@@ -11,6 +11,7 @@ pub use types::*;
 
 use crate::{
     http::{ClientConfig, Repeat, Request, Transport},
+    validation::path_id,
     Cents, Market, Result,
 };
 use futures::{stream, Stream, TryStreamExt};
@@ -76,14 +77,14 @@ impl GgClient {
 
     /// `GET /seller/products/{productId}`: one of the seller's own products.
     pub async fn product(&self, product_id: &str) -> Result<Product> {
-        let id = validate::path_id("product_id", product_id)?;
+        let id = path_id("product_id", product_id)?;
         self.transport.json(&Request::get(format!("/seller/products/{id}")).about(format!("product {id}"))).await
     }
 
     /// `PUT /seller/products/{productId}`: changes the given fields; significant edits go back
     /// to moderation. Setting the same values twice changes nothing more, so it is repeatable.
     pub async fn update_product(&self, product_id: &str, update: &ProductUpdate) -> Result<Product> {
-        let id = validate::path_id("product_id", product_id)?;
+        let id = path_id("product_id", product_id)?;
         validate::product_update(update)?;
         let req =
             Request::put(format!("/seller/products/{id}"), Repeat::Safe).json(update).about(format!("product {id}"));
@@ -92,7 +93,7 @@ impl GgClient {
 
     /// `POST /seller/products/{productId}/deactivate`: off sale (`is_active = false`).
     pub async fn deactivate_product(&self, product_id: &str) -> Result<Product> {
-        let id = validate::path_id("product_id", product_id)?;
+        let id = path_id("product_id", product_id)?;
         let req =
             Request::post(format!("/seller/products/{id}/deactivate"), Repeat::Safe).about(format!("product {id}"));
         Ok(self.transport.json::<ProductEnvelope>(&req).await?.product)
@@ -106,7 +107,7 @@ impl GgClient {
     /// `POST /seller/products/{productId}/codes`: more stock for an own AUTO listing. Codes must
     /// be unique and non-blank (see [`crate::codes::parse_codes`] to clean a pasted list).
     pub async fn upload_codes(&self, product_id: &str, codes: &[String]) -> Result<CodesUploaded> {
-        let id = validate::path_id("product_id", product_id)?;
+        let id = path_id("product_id", product_id)?;
         validate::codes(codes)?;
         let body = CodesUpload { codes: codes.to_vec() };
         let req = Request::post(format!("/seller/products/{id}/codes"), Repeat::Unsafe)
@@ -152,7 +153,7 @@ impl GgClient {
     /// `PATCH /seller/offers/{productId}/price`: moves the unsold offers at `old` to `new`.
     /// Repeating it finds nothing left at `old`, so it is safe to retry.
     pub async fn reprice_offers(&self, product_id: &str, old: Cents, new: Cents) -> Result<Repriced> {
-        let id = validate::path_id("product_id", product_id)?;
+        let id = path_id("product_id", product_id)?;
         let body = Reprice { old_price_cents: old, new_price_cents: new };
         validate::reprice(&body)?;
         let req = Request::patch(format!("/seller/offers/{id}/price"), Repeat::Safe)
@@ -163,7 +164,7 @@ impl GgClient {
 
     /// `DELETE /seller/offers/{productId}`: removes all unsold offers on the product; sold ones stay.
     pub async fn delete_offers(&self, product_id: &str) -> Result<OffersDeleted> {
-        let id = validate::path_id("product_id", product_id)?;
+        let id = path_id("product_id", product_id)?;
         self.transport
             .json(&Request::delete(format!("/seller/offers/{id}")).about(format!("offers on product {id}")))
             .await

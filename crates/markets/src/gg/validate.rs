@@ -1,29 +1,11 @@
 //! Gaming Goods requests checked before sending; each rule names the field.
 
 use super::types::{DeliveryType, NewOffers, NewProduct, ProductUpdate, Reprice};
-use crate::{validation::Violations, Amount, Result};
+use crate::{
+    validation::{path_id, Violations},
+    Amount, Result,
+};
 use rust_decimal::Decimal;
-
-/// Products are addressed by id in the URL path: ids are UUIDs or slugs, never free text, so
-/// anything else (a `/`, a space) is a mistake to catch here rather than a request to another path.
-pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
-    let mut v = Violations::new();
-    let id = id.trim();
-    v.non_blank(field, id);
-    v.check(
-        id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
-        field,
-        format!("`{id}` is not a product id (letters, digits, `-`, `_` and `.` only)"),
-    );
-    // `.` and `..` (or any id without a letter or digit) would be resolved by URL normalization:
-    // `/v1/offers/{offer}/icon/..` goes out as `/v1/offers/{offer}/`, about something else.
-    v.check(
-        id.is_empty() || id.bytes().any(|b| b.is_ascii_alphanumeric()),
-        field,
-        format!("`{id}` is not a product id: it has no letter or digit"),
-    );
-    v.finish().map(|_| id.to_owned())
-}
 
 fn price(v: &mut Violations, field: &str, price: Amount) {
     let d = price.value();

@@ -18,7 +18,7 @@ pub use validate::{is_uuid, MAX_BATCH};
 
 use crate::{
     http::{ClientConfig, Repeat, Request, Transport},
-    validation::Violations,
+    validation::{path_id, Violations},
     Error, Market, Result, UsdPrice,
 };
 use futures::{stream, Stream, TryStreamExt};
@@ -114,14 +114,14 @@ impl GgcClient {
 
     /// `GET /v1/games/{id}/currency`: the currencies a currency offer of this game can sell.
     pub async fn game_currencies(&self, game_id: &str) -> Result<Vec<GameCurrency>> {
-        let id = validate::path_id("game_id", game_id)?;
+        let id = path_id("game_id", game_id)?;
         let req = Request::get(format!("/v1/games/{id}/currency")).about(format!("game {id}"));
         Ok(self.transport.json::<GameCurrencies>(&req).await?.0)
     }
 
     /// `GET /v1/games/{id}/{offerType}/attributes`: attributes and their options.
     pub async fn attributes(&self, game_id: &str, offer_type: &OfferType) -> Result<Vec<Attribute>> {
-        let id = validate::path_id("game_id", game_id)?;
+        let id = path_id("game_id", game_id)?;
         if !offer_type.is_known() {
             return Err(Error::invalid_field(
                 "offer_type",
@@ -163,7 +163,7 @@ impl GgcClient {
 
     /// `GET /v1/offers/{id}`.
     pub async fn offer(&self, offer_id: &str) -> Result<Offer> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         self.transport.json(&Request::get(format!("/v1/offers/{id}")).about(format!("offer {id}"))).await
     }
 
@@ -192,7 +192,7 @@ impl GgcClient {
     /// `PUT /v1/offers/accounts/{id}`: the full offer; `accounts` are accounts to add. Adding
     /// accounts twice would sell them twice, so with accounts it is never repeated blindly.
     pub async fn update_accounts_offer(&self, offer_id: &str, update: &AccountsOfferUpdate) -> Result<()> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         validate::accounts_offer_update(update)?;
         let repeat = if update.accounts.is_empty() { Repeat::Safe } else { Repeat::Unsafe };
         self.transport
@@ -211,7 +211,7 @@ impl GgcClient {
     }
 
     async fn put_offer_update(&self, offer_type: &OfferType, offer_id: &str, update: &OfferUpdate) -> Result<()> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         validate::offer_update(update)?;
         let path = requests::update_path(offer_type, &id)?;
         self.transport.ack(&Request::put(path, Repeat::Safe).json(update).about(format!("offer {id}"))).await
@@ -253,7 +253,7 @@ impl GgcClient {
 
     /// `PUT /v1/offers/{id}/price` (US dollars, 2 decimals).
     pub async fn update_price(&self, offer_id: &str, price: UsdPrice) -> Result<()> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         validate::price_update(&price)?;
         let req = Request::put(format!("/v1/offers/{id}/price"), Repeat::Safe)
             .json(&PriceUpdate { price })
@@ -264,7 +264,7 @@ impl GgcClient {
     /// `PUT /v1/offers/{id}/toggle`: active ↔ draft. A second send undoes the first, so it is
     /// never repeated blindly.
     pub async fn toggle(&self, offer_id: &str) -> Result<()> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         self.transport
             .ack(&Request::put(format!("/v1/offers/{id}/toggle"), Repeat::Unsafe).about(format!("offer {id}")))
             .await
@@ -274,7 +274,7 @@ impl GgcClient {
 
     /// `DELETE /v1/offers/{id}`.
     pub async fn delete_offer(&self, offer_id: &str) -> Result<()> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         let req = Request::delete(format!("/v1/offers/{id}")).about(format!("offer {id}")).gone_means_done();
         self.transport.ack(&req).await
     }
@@ -331,7 +331,7 @@ impl GgcClient {
 
     /// `POST /v1/offers/{id}/icon` (multipart field `icon`). Never repeated blindly.
     pub async fn attach_icon(&self, offer_id: &str, icon: &IconFile) -> Result<AttachedIcon> {
-        let id = validate::path_id("offer_id", offer_id)?;
+        let id = path_id("offer_id", offer_id)?;
         let req = Request::post(format!("/v1/offers/{id}/icon"), Repeat::Unsafe)
             .file("icon", icon.file_name.clone(), icon.kind.mime(), icon.bytes.clone())
             .about(format!("offer {id}"));
@@ -340,8 +340,8 @@ impl GgcClient {
 
     /// `DELETE /v1/offers/{offerId}/icon/{iconId}`.
     pub async fn delete_icon(&self, offer_id: &str, icon_id: &str) -> Result<()> {
-        let offer = validate::path_id("offer_id", offer_id)?;
-        let icon = validate::path_id("icon_id", icon_id)?;
+        let offer = path_id("offer_id", offer_id)?;
+        let icon = path_id("icon_id", icon_id)?;
         self.transport
             .ack(
                 &Request::delete(format!("/v1/offers/{offer}/icon/{icon}"))

@@ -19,25 +19,6 @@ pub(crate) use known_choice;
 /// Most ids and codes we could ever send in a batch body.
 pub const MAX_BATCH: usize = 100;
 
-pub(crate) fn path_id(field: &str, id: &str) -> Result<String> {
-    let mut v = Violations::new();
-    let id = id.trim();
-    v.non_blank(field, id);
-    v.check(
-        id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)),
-        field,
-        format!("`{id}` is not an id (letters, digits and `-` only)"),
-    );
-    // `.` and `..` (or any id without a letter or digit) would be resolved by URL normalization:
-    // `/v1/offers/{offer}/icon/..` goes out as `/v1/offers/{offer}/`, about something else.
-    v.check(
-        id.is_empty() || id.bytes().any(|b| b.is_ascii_alphanumeric()),
-        field,
-        format!("`{id}` is not an id: it has no letter or digit"),
-    );
-    v.finish().map(|_| id.to_owned())
-}
-
 /// `8-4-4-4-12` hexadecimal: the docs require UUIDs in `offers_ids`.
 pub fn is_uuid(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();

@@ -1,6 +1,6 @@
 // Demo data for the mock build (visual checks without the shell). Deterministic.
 
-import type { Attribute, Dashboard, Game, GameCurrency, GgOffer, GgcOffer, Order, Product, ProfileView } from "../lib/types";
+import type { Attribute, Game, GameCurrency, GgDashboard as Dashboard, GgOffer, GgcOffer, Order, GgProduct as Product, ProfileView } from "../lib/types";
 
 export const profiles: ProfileView[] = [
   { id: "p-gg", name: "Demo · Gaming Goods", market: "gg", base_url: "http://127.0.0.1:41234/gg", uses_production_url: false, created_at: "2026-03-01T12:00:00Z", sandbox: true, active: true, masked_key: "pk_t…er_a", key_problem: null },

@@ -14,7 +14,9 @@ import type {
   OfferEdit,
   OfferType,
 } from "../../lib/types";
-import { DELIVERY_TIMES } from "../../lib/types";
+
+/** GGChest's documented delivery times (`DeliveryTime` also admits unknown ones it may send back). */
+export const DELIVERY_TIMES: readonly DeliveryTime[] = ["5m", "20m", "1h", "5h", "12h", "1d", "2d", "3d", "7d", "14d", "28d"];
 
 export interface AccountRow {
   key: number;

@@ -139,3 +139,41 @@ async fn demo_profiles_are_repointed_when_the_sandbox_restarts() {
         delete_profile(&ctx, p.id).await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn a_batch_with_an_id_repeated_in_a_later_chunk_sends_nothing() {
+    require_secret_service();
+    let shell = Shell::new();
+    let ctx = shell.ctx();
+    let state = sandbox_start_demo(&ctx).await.unwrap();
+    let ggc = demo_id(&state, Market::GgChest);
+    let offers = ggc_all_offers(&ctx, ggc.clone(), OffersFilter::default(), "op-offers".into()).await.unwrap();
+    let draft = offers
+        .iter()
+        .find(|o| o.status == Some(markets::ggchest::OfferStatus::Draft))
+        .map(|o| o.id.clone())
+        .expect("a draft in the seed");
+    // The draft first, 119 other ids, then the draft again (upper case: the same UUID) in the
+    // second chunk of 100.
+    let mut ids = vec![draft.clone()];
+    ids.extend((0..119).map(|_| uuid::Uuid::new_v4().to_string()));
+    ids.push(draft.to_ascii_uppercase());
+    {
+        let slot = shell.state.sandbox.lock().await;
+        slot.as_ref().unwrap().clear_requests();
+    }
+
+    let err = ggc_batch(&ctx, ggc.clone(), BatchAction::Activate, ids, "op-dup".into()).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.fields[0].field.as_str()), ("invalid_input", "offers_ids"), "{err:?}");
+    {
+        let slot = shell.state.sandbox.lock().await;
+        let sent: Vec<_> = slot.as_ref().unwrap().requests().into_iter().filter(|r| r.method != "GET").collect();
+        assert!(sent.is_empty(), "nothing is sent: {sent:?}");
+    }
+    let again = seller_desk::commands::ggchest::ggc_offer(&ctx, ggc.clone(), draft).await.unwrap();
+    assert_eq!(again.status, Some(markets::ggchest::OfferStatus::Draft), "the first chunk was not applied");
+    assert!(!cancel_operation(&ctx, "op-dup".into()).await.unwrap(), "no operation was started");
+    for p in list_profiles(&ctx).await.unwrap().profiles {
+        delete_profile(&ctx, p.id).await.unwrap();
+    }
+}

@@ -1,10 +1,12 @@
 //! GGChest bulk activate / draft / delete over any number of selected offers.
 //!
-//! Ids go in chunks of the API's maximum (100), one request each, with progress after each
-//! and a cancel between chunks. The first chunk that fails stops the rest; the result says
-//! which ids were done and which not, so nothing is left unaccounted for.
+//! The whole selection is checked first (ids, no repeats across chunks): an invalid one rejects
+//! the command before anything is sent. Ids then go in chunks of the API's maximum (100), one
+//! request each, with progress after each and a cancel between chunks. The first chunk that
+//! fails stops the rest; the result says which ids were done and which not, so nothing is left
+//! unaccounted for.
 
-use markets::ggchest::MAX_BATCH;
+use markets::ggchest::{validate_offer_ids, MAX_BATCH};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -34,6 +36,9 @@ pub async fn ggc_batch(
     ids: Vec<String>,
     operation_id: String,
 ) -> CommandResult<BatchResult> {
+    // Each chunk is validated again by the client, but a repeat across two chunks would only
+    // show in the second, after the first was applied.
+    validate_offer_ids(&ids)?;
     let client = ggc_client(ctx, &profile_id).await?;
     let op = ctx.state.operations.start(&operation_id)?;
     let total = ids.len() as u64;
@@ -53,7 +58,6 @@ pub async fn ggc_batch(
                 total as usize - result.done.len()
             )));
         } else {
-            // The client validates the whole chunk (ids, no repeats) before sending it.
             let outcome = match action {
                 BatchAction::Activate => client.activate_offers(chunk).await,
                 BatchAction::Draft => client.draft_offers(chunk).await,

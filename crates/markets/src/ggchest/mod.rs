@@ -14,7 +14,7 @@ pub use enums::*;
 pub use icon::{IconFile, ImageKind};
 pub use requests::*;
 pub use types::*;
-pub use validate::{is_uuid, MAX_BATCH};
+pub use validate::{is_uuid, offer_ids as validate_offer_ids, MAX_BATCH};
 
 use crate::{
     http::{ClientConfig, Repeat, Request, Transport},

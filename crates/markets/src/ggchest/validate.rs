@@ -240,7 +240,9 @@ pub(crate) fn price_update(p: &UsdPrice) -> Result<()> {
 }
 
 /// Batch ids: non-empty, unique, UUIDs (any count: the client sends them in chunks of 100).
-pub(crate) fn offer_ids(ids: &[String]) -> Result<()> {
+/// Public as [`super::validate_offer_ids`] for callers that send a selection chunk by chunk
+/// themselves and must check all of it before the first chunk goes out.
+pub fn offer_ids(ids: &[String]) -> Result<()> {
     let mut v = Violations::new();
     v.check(!ids.is_empty(), "offers_ids", "select at least one offer");
     // A UUID is the same whatever the case of its hex digits: compare them in one case.

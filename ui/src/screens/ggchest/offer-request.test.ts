@@ -37,6 +37,12 @@ describe("accounts offers", () => {
   it("needs at least one account", () => {
     expect(checkOffer(base("accounts"), [], "create").map((e) => e.field)).toContain("accounts");
   });
+  it("auto delivery may leave the delivery time unset (the shell sends 5m); manual may not", () => {
+    const auto = { ...base("accounts"), deliveryMethod: "auto" as const, deliveryTime: "", accounts: [acc(1, "u1", "p1")] };
+    expect(checkOffer(auto, [], "create")).toEqual([]);
+    expect(toNewAccountsOffer(auto).delivery_time).toBeNull();
+    expect(checkOffer({ ...auto, deliveryMethod: "manual" }, [], "create").map((e) => e.field)).toEqual(["delivery_time"]);
+  });
 });
 
 describe("items offers", () => {

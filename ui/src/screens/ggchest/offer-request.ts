@@ -57,6 +57,11 @@ export function itemLines(form: Pick<OfferForm, "itemsText">): string[] {
   return nonBlankLines(form.itemsText);
 }
 
+/** Auto delivery (accounts or items) may leave the delivery time unset: the shell sends `5m`. */
+export function deliveryTimeOptional(form: Pick<OfferForm, "offerType" | "deliveryMethod">): boolean {
+  return form.offerType !== "currency" && form.deliveryMethod === "auto";
+}
+
 /** qty_total as the form implies it: accounts → row count; auto items → line count. */
 export function impliedQtyTotal(form: OfferForm): number | null {
   if (form.offerType === "accounts") return filledAccounts(form.accounts).length;
@@ -106,8 +111,7 @@ export function checkOffer(form: OfferForm, requiredAttributes: string[], mode: 
     const oe = usdPriceError(form.oldPrice);
     if (oe) add("old_price", oe);
   }
-  const needsTime = !(form.offerType === "items" && form.deliveryMethod === "auto");
-  if (needsTime && form.deliveryTime === "") add("delivery_time", "Choose a delivery time");
+  if (!deliveryTimeOptional(form) && form.deliveryTime === "") add("delivery_time", "Choose a delivery time");
   if (form.deliveryTime !== "" && !DELIVERY_TIMES.includes(form.deliveryTime as DeliveryTime)) add("delivery_time", "Not one of the documented delivery times");
   const implied = impliedQtyTotal(form);
   const qtyTotal = implied ?? wholeNumber(form.qtyTotal);
@@ -142,7 +146,12 @@ function common(form: OfferForm) {
 }
 
 export function toNewAccountsOffer(form: OfferForm): NewAccountsOffer {
-  return { ...common(form), delivery_method: form.deliveryMethod, delivery_time: form.deliveryTime as DeliveryTime, accounts: credentials(form.accounts) };
+  return {
+    ...common(form),
+    delivery_method: form.deliveryMethod,
+    delivery_time: form.deliveryTime === "" ? null : (form.deliveryTime as DeliveryTime),
+    accounts: credentials(form.accounts),
+  };
 }
 
 export function toNewCurrencyOffer(form: OfferForm): NewCurrencyOffer {

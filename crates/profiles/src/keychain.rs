@@ -58,6 +58,23 @@ impl Keychain {
     }
 }
 
+impl Keychain {
+    /// Reads a secret Seller Desk keeps under its own account name rather than a profile's
+    /// (e.g. `journal-key`, the bulk jobs' journal key); `None` when none is stored yet.
+    pub fn load_named(&self, account: &str) -> Result<Option<ApiKey>, KeychainError> {
+        match with_account(account, account, None, |entry| entry.get_password()) {
+            Ok(secret) => Ok(Some(ApiKey::new(secret))),
+            Err(KeychainError::NoEntry { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Stores (or replaces) a secret under its own account name (see [`Keychain::load_named`]).
+    pub fn store_named(&self, account: &str, secret: &ApiKey) -> Result<(), KeychainError> {
+        with_account(account, account, Some(secret), |entry| entry.set_password(secret.expose()))
+    }
+}
+
 /// Runs one keyring call on the entry of `profile_id`, mapping its error. `secret` is the key
 /// being stored, if any, so that it can be scrubbed from platform messages.
 fn with_entry<T>(
@@ -65,10 +82,18 @@ fn with_entry<T>(
     secret: Option<&ApiKey>,
     call: impl FnOnce(&keyring::Entry) -> keyring::Result<T>,
 ) -> Result<T, KeychainError> {
+    with_account(&account_for(profile_id), profile_id, secret, call)
+}
+
+/// One keyring call on the entry of `account`; `label` names it in errors.
+fn with_account<T>(
+    account: &str,
+    label: &str,
+    secret: Option<&ApiKey>,
+    call: impl FnOnce(&keyring::Entry) -> keyring::Result<T>,
+) -> Result<T, KeychainError> {
     let _one_at_a_time = ONE_CALL_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    keyring::Entry::new(SERVICE, &account_for(profile_id))
-        .and_then(|entry| call(&entry))
-        .map_err(|err| classify(err, profile_id, secret))
+    keyring::Entry::new(SERVICE, account).and_then(|entry| call(&entry)).map_err(|err| classify(err, label, secret))
 }
 
 /// Maps a keyring error to what the user can do about it.

@@ -1,0 +1,116 @@
+//! The audit log: every change Seller Desk makes on a marketplace, one JSON line each in
+//! `<data dir>/audit.jsonl`: who (profile), what (endpoint and target), before → after where
+//! known, when, and the result. Never a secret: no key, no code, no credential (steps describe
+//! codes and accounts by their count).
+
+use std::{
+    fs::{self, OpenOptions},
+    io::Write,
+    path::{Path, PathBuf},
+};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub profile: String,
+    /// `gg` or `ggchest`.
+    pub market: String,
+    /// `PATCH /seller/offers/{id}/price`.
+    pub endpoint: String,
+    pub target: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// `done: …`, `failed [code]: …`, `unknown: …`.
+    pub result: String,
+    pub job: Option<String>,
+    pub step: Option<usize>,
+}
+
+impl AuditEntry {
+    /// Whether any field contains `needle` (case-insensitive).
+    pub fn matches(&self, needle: &str) -> bool {
+        let needle = needle.to_lowercase();
+        [
+            &self.at,
+            &self.profile,
+            &self.market,
+            &self.endpoint,
+            &self.target,
+            &self.result,
+            self.before.as_deref().unwrap_or_default(),
+            self.after.as_deref().unwrap_or_default(),
+            self.job.as_deref().unwrap_or_default(),
+        ]
+        .iter()
+        .any(|f| f.to_lowercase().contains(&needle))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditLog {
+    path: PathBuf,
+}
+
+impl AuditLog {
+    pub fn in_dir(data_dir: &Path) -> AuditLog {
+        AuditLog { path: data_dir.join("audit.jsonl") }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one entry as one write of one line (appends of one line do not interleave).
+    pub fn append(&self, entry: &AuditEntry) -> Result<()> {
+        if let Some(dir) = self.path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::journal(dir, e))?;
+        }
+        let mut line = serde_json::to_string(entry).expect("an audit entry serializes");
+        line.push('\n');
+        let mut f =
+            OpenOptions::new().create(true).append(true).open(&self.path).map_err(|e| Error::journal(&self.path, e))?;
+        f.write_all(line.as_bytes()).map_err(|e| Error::journal(&self.path, e))
+    }
+
+    /// Every entry, oldest first (a torn last line from a crash is skipped).
+    pub fn entries(&self) -> Result<Vec<AuditEntry>> {
+        let text = match fs::read_to_string(&self.path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::journal(&self.path, e)),
+        };
+        Ok(text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect())
+    }
+
+    pub fn search(&self, needle: &str) -> Result<Vec<AuditEntry>> {
+        Ok(self.entries()?.into_iter().filter(|e| e.matches(needle)).collect())
+    }
+}
+
+/// Entries as CSV, one row each, with a header.
+pub fn to_csv(entries: &[AuditEntry]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["at", "profile", "market", "endpoint", "target", "before", "after", "result", "job", "step"])
+        .expect("writing to memory");
+    for e in entries {
+        let step = e.step.map(|s| s.to_string()).unwrap_or_default();
+        w.write_record([
+            e.at.as_str(),
+            &e.profile,
+            &e.market,
+            &e.endpoint,
+            &e.target,
+            e.before.as_deref().unwrap_or_default(),
+            e.after.as_deref().unwrap_or_default(),
+            &e.result,
+            e.job.as_deref().unwrap_or_default(),
+            &step,
+        ])
+        .expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields")
+}

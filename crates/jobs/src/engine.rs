@@ -1,0 +1,262 @@
+//! Running (or resuming) a job: for each step not yet settled, reconcile it if its outcome is
+//! unknown, else journal `sent`, send it, journal the outcome, append to the audit log and
+//! report progress. The pace is the client's shared rate limiter's: the engine never sleeps
+//! except to retry a step the marketplace could not take (503, no connection, still 429).
+
+use std::{
+    fs::File,
+    path::Path,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
+};
+
+use crate::{
+    audit::{AuditEntry, AuditLog},
+    clients::Client,
+    exec::{self, StepOk},
+    journal::{Journal, Record},
+    ops::Op,
+    progress::{self, Progress},
+    reconcile::{reconcile, Reconciled},
+    seal::JournalKey,
+    state::{JobState, StepState},
+    time::now_rfc3339,
+    Error, Result,
+};
+
+/// Stops a job before its next step; the step in flight completes and is journaled.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+pub type ProgressFn = Box<dyn Fn(&Progress) + Send + Sync>;
+
+pub struct RunOptions {
+    /// Needed for jobs with codes or credentials.
+    pub key: Option<JournalKey>,
+    pub audit: Option<AuditLog>,
+    pub on_progress: Option<ProgressFn>,
+    pub cancel: CancelToken,
+    /// Extra attempts of a step the marketplace could not take, after the client's own retries.
+    pub transient_retries: u32,
+    /// The wait before the first extra attempt (doubled each time).
+    pub retry_delay: Duration,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            key: None,
+            audit: None,
+            on_progress: None,
+            cancel: CancelToken::new(),
+            transient_retries: 2,
+            retry_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Runs the job journaled at `path` until every step is settled or it is cancelled. Returns
+/// the job as journaled at the end. One process at a time: a second gets [`Error::Busy`].
+pub async fn run_job(path: &Path, client: &Client, opts: &RunOptions) -> Result<JobState> {
+    let lock_file = File::open(path).map_err(|e| Error::journal(path, e))?;
+    let mut lock = fd_lock::RwLock::new(lock_file);
+    let _only_runner = lock
+        .try_write()
+        .map_err(|_| Error::Busy(path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()))?;
+
+    let mut job = JobState::load(path)?;
+    job.unseal(opts.key.as_ref(), path)?;
+    if client.market() != job.header.market || client.base_url() != job.header.base_url {
+        return Err(Error::Mismatch(format!(
+            "job {} runs on {} at {}, not {} at {}",
+            job.header.id,
+            job.header.market.display_name(),
+            job.header.base_url,
+            client.market().display_name(),
+            client.base_url()
+        )));
+    }
+    let mut run = Run { job, journal: Journal::open(path)?, client, opts, started: Instant::now(), sent: 0 };
+    run.report(None, false);
+    for i in 0..run.job.steps.len() {
+        if opts.cancel.is_cancelled() {
+            run.journal.append(&Record::Paused { at: now_rfc3339() })?;
+            run.report(None, true);
+            return JobState::load(path);
+        }
+        run.step(i).await?;
+    }
+    let unsettled = run.job.count(|s| matches!(s, StepState::Unknown { .. } | StepState::Pending));
+    if unsettled == 0 {
+        run.journal.append(&Record::Finished { at: now_rfc3339() })?;
+    }
+    run.report(None, true);
+    JobState::load(path)
+}
+
+struct Run<'a> {
+    job: JobState,
+    journal: Journal,
+    client: &'a Client,
+    opts: &'a RunOptions,
+    started: Instant,
+    /// Steps sent in this run (for the ETA).
+    sent: usize,
+}
+
+/// How one attempt at a step ended.
+enum Attempt {
+    Ok(StepOk),
+    Failed(markets::Error),
+    /// Sent, no answer: read back before anything else.
+    Unknown(markets::Error),
+}
+
+impl Run<'_> {
+    async fn step(&mut self, i: usize) -> Result<()> {
+        let op = self.job.steps[i].op.clone().expect("unsealed");
+        if op.market() != self.client.market() {
+            return Err(Error::Mismatch(format!("step {i} is for {}", op.market().display_name())));
+        }
+        let mut next: Op = match self.job.steps[i].state.clone() {
+            StepState::Done { .. } | StepState::Failed { .. } => return Ok(()),
+            StepState::Pending => op.clone(),
+            StepState::Unknown { before, .. } => match self.reconcile(i, &op, before.as_ref()).await? {
+                Some(resend) => resend,
+                None => return Ok(()),
+            },
+        };
+        self.report(Some(op.label()), false);
+        let mut transient = 0;
+        loop {
+            match self.attempt(i, &next).await? {
+                Attempt::Ok(ok) => return self.settle(i, &op, Ok(ok)),
+                Attempt::Unknown(e) => {
+                    let before = match &self.job.steps[i].state {
+                        StepState::Unknown { before, .. } => before.clone(),
+                        _ => None,
+                    };
+                    match self.reconcile(i, &op, before.as_ref()).await? {
+                        Some(resend) => next = resend,
+                        None => return Ok(()),
+                    }
+                    let _ = e;
+                }
+                Attempt::Failed(e) if e.is_transient() && transient < self.opts.transient_retries => {
+                    tokio::time::sleep(self.opts.retry_delay * 2u32.pow(transient)).await;
+                    transient += 1;
+                }
+                Attempt::Failed(e) => return self.settle(i, &op, Err((e.code().to_owned(), e.to_string()))),
+            }
+        }
+    }
+
+    /// Journals `sent`, sends, and says how it went (journaling nothing more).
+    async fn attempt(&mut self, i: usize, op: &Op) -> Result<Attempt> {
+        let prepared = match exec::prepare(self.client, op).await {
+            Ok(p) => p,
+            Err(e) => return Ok(Attempt::Failed(e)),
+        };
+        let before = prepared.before();
+        let at = now_rfc3339();
+        self.journal.append(&Record::Sent { i, at: at.clone(), before: before.clone() })?;
+        self.job.steps[i].state = StepState::Unknown { at, before };
+        self.sent += 1;
+        Ok(match exec::send(self.client, op, prepared).await {
+            Ok(ok) => Attempt::Ok(ok),
+            Err(e) if e.code() == "outcome_unknown" => Attempt::Unknown(e),
+            Err(e) => Attempt::Failed(e),
+        })
+    }
+
+    /// Reads the marketplace back. `Some(op)`: send `op`; `None`: settled (or left unknown when
+    /// the read-back itself failed: a later resume tries again, nothing is sent blindly).
+    async fn reconcile(&mut self, i: usize, op: &Op, before: Option<&serde_json::Value>) -> Result<Option<Op>> {
+        let claimed = self.job.created_ids();
+        match reconcile(self.client, op, before, &claimed).await {
+            Ok(Reconciled::Done(ok)) => self.settle(i, op, Ok(ok)).map(|()| None),
+            Ok(Reconciled::Resend(next)) => Ok(Some(next)),
+            Ok(Reconciled::Conflict(reason)) => self.settle(i, op, Err(("conflict".into(), reason))).map(|()| None),
+            Err(e) => {
+                self.audit(i, op, format!("unknown: could not read back ({}); resume to check again", e.code()));
+                Ok(None)
+            }
+        }
+    }
+
+    fn settle(&mut self, i: usize, op: &Op, outcome: std::result::Result<StepOk, (String, String)>) -> Result<()> {
+        let at = now_rfc3339();
+        let (record, state, result) = match outcome {
+            Ok(ok) => (
+                Record::Done { i, at, note: ok.note.clone(), created_id: ok.created_id.clone() },
+                StepState::Done { note: ok.note.clone(), created_id: ok.created_id },
+                format!("done: {}", ok.note),
+            ),
+            Err((code, reason)) => (
+                Record::Failed { i, at, code: code.clone(), reason: reason.clone() },
+                StepState::Failed { code: code.clone(), reason: reason.clone() },
+                format!("failed [{code}]: {reason}"),
+            ),
+        };
+        self.journal.append(&record)?;
+        self.job.steps[i].state = state;
+        self.audit(i, op, result);
+        self.report(None, false);
+        Ok(())
+    }
+
+    fn audit(&self, i: usize, op: &Op, result: String) {
+        let Some(log) = &self.opts.audit else { return };
+        let (before, after) = op.change();
+        let entry = AuditEntry {
+            at: now_rfc3339(),
+            profile: self.job.header.profile.clone(),
+            market: self.job.header.market.id().to_owned(),
+            endpoint: op.endpoint().to_owned(),
+            target: op.target(),
+            before,
+            after,
+            result,
+            job: Some(self.job.header.id.clone()),
+            step: Some(i),
+        };
+        // The marketplace change happened whatever the local disk says; the journal has it.
+        let _ = log.append(&entry);
+    }
+
+    fn report(&self, current: Option<String>, finished: bool) {
+        let Some(f) = &self.opts.on_progress else { return };
+        let (done, failed) = (self.job.done(), self.job.failed());
+        let total = self.job.steps.len();
+        let elapsed = self.started.elapsed();
+        let items_done =
+            self.job.steps.iter().filter(|s| matches!(s.state, StepState::Done { .. })).map(|s| s.items).sum();
+        f(&Progress {
+            job_id: self.job.header.id.clone(),
+            total,
+            done,
+            failed,
+            items_total: self.job.steps.iter().map(|s| s.items).sum(),
+            items_done,
+            current,
+            elapsed,
+            eta: progress::eta(elapsed, self.sent, total - done - failed, &self.client.pacing()),
+            finished,
+        });
+    }
+}

@@ -1,0 +1,176 @@
+//! What a job does, step by step. One [`Op`] is one write request to a marketplace (GGChest
+//! accounts imports: one read and one write), so the steps of a job are exactly the requests
+//! the rate limit is spent on.
+
+use markets::{ggchest::AccountCredentials, Market};
+use serde::{Deserialize, Serialize};
+
+/// The kinds of bulk job, named as the CLI names them (`sellerdesk jobs run <kind>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JobKind {
+    GgUploadCodes,
+    GgAddOffers,
+    GgReprice,
+    GgcReprice,
+    GgcActivate,
+    GgcDraft,
+    GgcDelete,
+    GgcCreate,
+    GgcImportAccounts,
+    /// A job made of the failed steps of another job.
+    Retry,
+}
+
+impl JobKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            JobKind::GgUploadCodes => "gg-upload-codes",
+            JobKind::GgAddOffers => "gg-add-offers",
+            JobKind::GgReprice => "gg-reprice",
+            JobKind::GgcReprice => "ggc-reprice",
+            JobKind::GgcActivate => "ggc-activate",
+            JobKind::GgcDraft => "ggc-draft",
+            JobKind::GgcDelete => "ggc-delete",
+            JobKind::GgcCreate => "ggc-create",
+            JobKind::GgcImportAccounts => "ggc-import-accounts",
+            JobKind::Retry => "retry",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchAction {
+    Activate,
+    Draft,
+    Delete,
+}
+
+/// One step. Codes and credentials are only ever written to the journal sealed (see `seal`).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    /// `POST /seller/products/{id}/codes`.
+    GgUploadCodes { product_id: String, codes: Vec<String> },
+    /// `POST /seller/offers`.
+    GgAddOffers { product_id: String, price_cents: u64, codes: Vec<String> },
+    /// `PATCH /seller/offers/{id}/price`: the unsold offers at `old_cents` move to `new_cents`.
+    GgReprice { product_id: String, old_cents: u64, new_cents: u64 },
+    /// `PUT /v1/offers/{id}/price`. `old` is the price read when the job was planned.
+    GgcSetPrice { offer_id: String, old: String, new: String },
+    /// `PUT /v1/offers/activate|draft`, `DELETE /v1/offers`: 1 to 100 ids.
+    GgcBatch { action: BatchAction, offer_ids: Vec<String> },
+    /// `POST /v1/offers/{offer_type}`: the request body as the create endpoint takes it.
+    GgcCreate { offer_type: String, offer: serde_json::Value },
+    /// `PUT /v1/offers/accounts/{id}` adding `accounts` (read first: the API wants the whole offer).
+    GgcAddAccounts { offer_id: String, accounts: Vec<AccountCredentials> },
+}
+
+// Never print codes or credentials, even in a debug log.
+impl std::fmt::Debug for Op {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Op({})", self.label())
+    }
+}
+
+impl Op {
+    pub fn market(&self) -> Market {
+        match self {
+            Op::GgUploadCodes { .. } | Op::GgAddOffers { .. } | Op::GgReprice { .. } => Market::GamingGoods,
+            _ => Market::GgChest,
+        }
+    }
+
+    /// Whether the step carries codes or credentials: such steps are journaled sealed.
+    pub fn is_secret(&self) -> bool {
+        match self {
+            Op::GgUploadCodes { .. } | Op::GgAddOffers { .. } | Op::GgcAddAccounts { .. } => true,
+            // Items offers carry what is delivered to buyers; accounts offers carry credentials.
+            Op::GgcCreate { offer, .. } => offer.get("accounts").is_some() || offer.get("items").is_some(),
+            _ => false,
+        }
+    }
+
+    /// How many items (codes, offers, accounts) the step covers.
+    pub fn items(&self) -> usize {
+        match self {
+            Op::GgUploadCodes { codes, .. } | Op::GgAddOffers { codes, .. } => codes.len(),
+            Op::GgcBatch { offer_ids, .. } => offer_ids.len(),
+            Op::GgcAddAccounts { accounts, .. } => accounts.len(),
+            _ => 1,
+        }
+    }
+
+    /// One line for tables and the audit log, without any secret.
+    pub fn label(&self) -> String {
+        match self {
+            Op::GgUploadCodes { product_id, codes } => format!("upload {} codes to product {product_id}", codes.len()),
+            Op::GgAddOffers { product_id, price_cents, codes } => {
+                format!("add {} offers on product {product_id} at {price_cents} cents", codes.len())
+            }
+            Op::GgReprice { product_id, old_cents, new_cents } => {
+                format!("offers on product {product_id}: {old_cents} → {new_cents} cents")
+            }
+            Op::GgcSetPrice { offer_id, old, new } => format!("offer {offer_id}: ${old} → ${new}"),
+            Op::GgcBatch { action, offer_ids } => format!("{action:?} {} offers", offer_ids.len()).to_lowercase(),
+            Op::GgcCreate { offer_type, offer } => format!(
+                "create {offer_type} offer \"{}\"",
+                offer.get("title").and_then(|t| t.as_str()).unwrap_or_default()
+            ),
+            Op::GgcAddAccounts { offer_id, accounts } => {
+                format!("add {} accounts to offer {offer_id}", accounts.len())
+            }
+        }
+    }
+
+    /// The method and path template, for the audit log.
+    pub fn endpoint(&self) -> &'static str {
+        match self {
+            Op::GgUploadCodes { .. } => "POST /seller/products/{id}/codes",
+            Op::GgAddOffers { .. } => "POST /seller/offers",
+            Op::GgReprice { .. } => "PATCH /seller/offers/{id}/price",
+            Op::GgcSetPrice { .. } => "PUT /v1/offers/{id}/price",
+            Op::GgcBatch { action: BatchAction::Activate, .. } => "PUT /v1/offers/activate",
+            Op::GgcBatch { action: BatchAction::Draft, .. } => "PUT /v1/offers/draft",
+            Op::GgcBatch { action: BatchAction::Delete, .. } => "DELETE /v1/offers",
+            Op::GgcCreate { .. } => "POST /v1/offers/{type}",
+            Op::GgcAddAccounts { .. } => "PUT /v1/offers/accounts/{id}",
+        }
+    }
+
+    /// What the step changes: a product, an offer, or a selection.
+    pub fn target(&self) -> String {
+        match self {
+            Op::GgUploadCodes { product_id, .. }
+            | Op::GgAddOffers { product_id, .. }
+            | Op::GgReprice { product_id, .. } => {
+                format!("product {product_id}")
+            }
+            Op::GgcSetPrice { offer_id, .. } | Op::GgcAddAccounts { offer_id, .. } => format!("offer {offer_id}"),
+            Op::GgcBatch { offer_ids, .. } => offer_ids.join(" "),
+            Op::GgcCreate { offer, .. } => {
+                format!("game {}", offer.get("game_id").and_then(|t| t.as_str()).unwrap_or_default())
+            }
+        }
+    }
+
+    /// Before → after, where the step knows them (never a secret).
+    pub fn change(&self) -> (Option<String>, Option<String>) {
+        match self {
+            Op::GgReprice { old_cents, new_cents, .. } => {
+                (Some(format!("{old_cents} cents")), Some(format!("{new_cents} cents")))
+            }
+            Op::GgcSetPrice { old, new, .. } => (Some(format!("${old}")), Some(format!("${new}"))),
+            Op::GgcBatch { action, .. } => (None, Some(format!("{action:?}").to_lowercase())),
+            Op::GgUploadCodes { codes, .. } => (None, Some(format!("+{} codes", codes.len()))),
+            Op::GgAddOffers { codes, price_cents, .. } => {
+                (None, Some(format!("+{} offers at {price_cents} cents", codes.len())))
+            }
+            Op::GgcAddAccounts { accounts, .. } => (None, Some(format!("+{} accounts", accounts.len()))),
+            Op::GgcCreate { offer, .. } => {
+                (None, offer.get("price").map(|p| format!("${}", p.as_str().unwrap_or(&p.to_string()))))
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Gaming Goods jobs against the sandbox, with its faults injected mid-job: each job ends with
+//! exact results checked on the sandbox's state (every code exactly once).
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{assert_all_done, codes, Env};
+use jobs::{plan, JobKind};
+use sandbox::{Fault, FaultKind, GgDeliveryType, Market, GG_KEY_A};
+
+/// Seller A's own AUTO listings (codes can be uploaded only there).
+fn auto_listings(env: &Env) -> Vec<String> {
+    let state = env.sandbox.state();
+    state
+        .gg_products_of(GG_KEY_A)
+        .into_iter()
+        .filter(|p| p.delivery_type == GgDeliveryType::Auto)
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+fn counts(list: &[String]) -> HashMap<&str, usize> {
+    let mut m = HashMap::new();
+    for c in list {
+        *m.entry(c.as_str()).or_insert(0) += 1;
+    }
+    m
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn codes_upload_survives_every_fault_with_each_code_once() {
+    let env = Env::start().await;
+    let products = auto_listings(&env);
+    let (a, b) = (&products[0], &products[1]);
+    let before_a = env.sandbox.state().gg_codes(a);
+    let before_b = env.sandbox.state().gg_codes(b);
+    let new_a = codes("UPA", 1_700);
+    let new_b = codes("UPB", 300);
+    let mut csv = String::from("product_id,code\n");
+    for c in &new_a {
+        csv.push_str(&format!("{a},{c}\n"));
+    }
+    for c in &new_b {
+        csv.push_str(&format!("{b},{c}\n{b},{c}\n")); // repeats are dropped by the plan
+    }
+    let parsed = plan::gg::parse_product_codes(&csv).unwrap();
+    assert_eq!((parsed.codes, parsed.duplicates), (2_000, 300));
+    let ops = plan::gg::upload_codes(&parsed);
+    assert_eq!(ops.len(), 5);
+
+    let on_codes = |kind| Fault::new(Market::Gg, kind).on_method("POST").on_path_containing("/codes");
+    env.sandbox.inject(on_codes(FaultKind::RateLimited { retry_after_secs: 1 }));
+    env.sandbox.inject(on_codes(FaultKind::Unavailable));
+    env.sandbox.inject(on_codes(FaultKind::DropBeforeApply));
+    env.sandbox.inject(on_codes(FaultKind::DropAfterApply));
+    env.sandbox.inject(on_codes(FaultKind::Delay { ms: 300 }));
+    let client = env.gg();
+    let (path, state) = env.run(&client, JobKind::GgUploadCodes, ops).await;
+    assert_all_done(&state);
+    assert!(env.sandbox.pending_faults().is_empty(), "every fault was met");
+    // The upload whose answer was lost was read back (GG named its codes as already stored).
+    let notes: Vec<String> = jobs::Results::of(&state).items.into_iter().map(|r| r.detail).collect();
+    assert!(notes.iter().any(|n| n.contains("already there")), "{notes:?}");
+
+    let after = env.sandbox.state();
+    let got_a = after.gg_codes(a);
+    let got_b = after.gg_codes(b);
+    assert_eq!(got_a.len(), before_a.len() + new_a.len());
+    assert_eq!(got_b.len(), before_b.len() + new_b.len());
+    for (code, n) in counts(&got_a).into_iter().chain(counts(&got_b)) {
+        assert_eq!(n, 1, "{code} stored {n} times");
+    }
+    assert!(new_a.iter().all(|c| got_a.contains(c)) && new_b.iter().all(|c| got_b.contains(c)));
+
+    // Codes never appear in clear in the journal or the audit log.
+    let journal = std::fs::read_to_string(&path).unwrap();
+    let audit = std::fs::read_to_string(env.dir().join("audit.jsonl")).unwrap();
+    for text in [&journal, &audit] {
+        assert!(!text.contains("UPA-") && !text.contains("UPB-"), "a code leaked:\n{text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offers_added_once_despite_a_lost_answer() {
+    let env = Env::start().await;
+    let catalog: Vec<String> = env
+        .sandbox
+        .state()
+        .gg
+        .products
+        .iter()
+        .filter(|p| p.owner != GG_KEY_A && p.on_sale())
+        .take(3)
+        .map(|p| p.id.clone())
+        .collect();
+    let mut csv = String::from("product_id,price_cents,code\n");
+    for (n, p) in catalog.iter().enumerate() {
+        for c in codes(&format!("OF{n}"), 40) {
+            csv.push_str(&format!("{p},{},{c}\n", 500 + n));
+        }
+    }
+    let ops = plan::gg::parse_offers(&csv).unwrap();
+    assert_eq!(ops.len(), 3);
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::DropAfterApply).on_method("POST").times(2));
+    let client = env.gg();
+    let (_, state) = env.run(&client, JobKind::GgAddOffers, ops).await;
+    assert_all_done(&state);
+    let after = env.sandbox.state();
+    let mine = after.gg_offers_of(GG_KEY_A);
+    for (n, p) in catalog.iter().enumerate() {
+        let on_p: Vec<_> = mine.iter().filter(|o| &o.product_id == p && o.code.starts_with("OF")).collect();
+        assert_eq!(on_p.len(), 40, "product {p}");
+        assert!(on_p.iter().all(|o| o.price_cents == 500 + n as u64));
+        let uniq: std::collections::HashSet<_> = on_p.iter().map(|o| &o.code).collect();
+        assert_eq!(uniq.len(), 40);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reprice_by_percent_with_a_floor_and_a_lost_answer() {
+    let env = Env::start().await;
+    let client = env.gg();
+    let before: Vec<(String, u64)> = env
+        .sandbox
+        .state()
+        .gg_offers_of(GG_KEY_A)
+        .iter()
+        .filter(|o| !o.sold)
+        .map(|o| (o.product_id.clone(), o.price_cents))
+        .collect();
+    assert!(!before.is_empty(), "seller A has seeded offers");
+    let rule = plan::PriceRule {
+        adjust: plan::Adjust::Percent("-10".parse().unwrap()),
+        floor: Some("1.00".parse().unwrap()),
+        ceiling: None,
+    };
+    let jobs::Client::Gg(gg) = &client else { unreachable!() };
+    let ops = plan::gg::reprice(gg, &rule, &[]).await.unwrap();
+    assert!(!ops.is_empty());
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::DropAfterApply).on_method("PATCH"));
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::Unavailable).on_method("PATCH"));
+    let (_, state) = env.run(&client, JobKind::GgReprice, ops).await;
+    assert_all_done(&state);
+    let after = env.sandbox.state();
+    let unsold: Vec<_> = after.gg_offers_of(GG_KEY_A).into_iter().filter(|o| !o.sold).collect();
+    for ((product, old), o) in before.iter().zip(unsold.iter()) {
+        assert_eq!(&o.product_id, product);
+        let expected = ((*old as f64) * 0.9).round().max(100.0) as u64;
+        assert_eq!(o.price_cents, expected, "product {product} was {old}");
+    }
+}

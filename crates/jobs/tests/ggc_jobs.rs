@@ -1,0 +1,147 @@
+//! GGChest jobs against the sandbox with faults mid-job: creates, batches of any size,
+//! repricing and accounts imports end with exact results on the sandbox's state.
+
+mod common;
+
+use common::{assert_all_done, Env};
+use jobs::{plan, BatchAction, Client, JobKind};
+use sandbox::{Fault, FaultKind, GgcOfferStatus, Market, GGCHEST_KEY_A};
+use serde_json::json;
+
+const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
+const SERVER: &str = "aa0e8400-e29b-41d4-a716-446655440020";
+const US_EAST: &str = "bb0e8400-e29b-41d4-a716-446655440021";
+
+fn items_offers(n: usize, tag: &str) -> String {
+    let offers: Vec<_> = (0..n)
+        .map(|i| {
+            json!({
+                "offer_type": "items", "game_id": WOW, "title": format!("{tag} sword {i:03}"),
+                "description": "bulk", "price": "4.99", "delivery_method": "manual", "delivery_time": "1d",
+                "qty_total": 10, "qty_min": 1, "attributes": [{"id": SERVER, "option_id": US_EAST}]
+            })
+        })
+        .collect();
+    serde_json::to_string(&offers).unwrap()
+}
+
+fn ggc(client: &Client) -> &markets::ggchest::GgcClient {
+    match client {
+        Client::Ggc(c) => c,
+        Client::Gg(_) => unreachable!(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_then_activate_draft_delete_in_batches_of_100_with_lost_answers() {
+    let env = Env::start().await;
+    let client = env.ggc();
+    let ops = plan::ggc::creates_from_json(&items_offers(130, "Bulk")).unwrap();
+    let on =
+        |kind, method: &str, path: &str| Fault::new(Market::GgChest, kind).on_method(method).on_path_containing(path);
+    env.sandbox.inject(on(FaultKind::DropAfterApply, "POST", "/v1/offers/items").times(2));
+    env.sandbox.inject(on(FaultKind::DropBeforeApply, "POST", "/v1/offers/items"));
+    env.sandbox.inject(on(FaultKind::RateLimited { retry_after_secs: 1 }, "POST", "/v1/offers/items"));
+    let (_, created) = env.run(&client, JobKind::GgcCreate, ops).await;
+    assert_all_done(&created);
+    let state = env.sandbox.state();
+    let mine: Vec<_> =
+        state.ggchest_offers_of(GGCHEST_KEY_A).into_iter().filter(|o| o.title.starts_with("Bulk sword")).collect();
+    assert_eq!(mine.len(), 130, "each offer created exactly once");
+    let mut titles: Vec<_> = mine.iter().map(|o| o.title.clone()).collect();
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), 130);
+    let ids: Vec<String> = created.created_ids();
+    assert_eq!(ids.len(), 130);
+
+    for (action, status) in [
+        (BatchAction::Activate, GgcOfferStatus::Active),
+        (BatchAction::Draft, GgcOfferStatus::Draft),
+        (BatchAction::Delete, GgcOfferStatus::Deleted),
+    ] {
+        let ops = plan::ggc::batch(action, &ids);
+        assert_eq!(ops.len(), 2, "130 ids go in 2 requests");
+        env.sandbox.inject(Fault::new(Market::GgChest, FaultKind::DropAfterApply).on_path_containing("/v1/offers"));
+        env.sandbox.inject(Fault::new(Market::GgChest, FaultKind::Unavailable).on_path_containing("/v1/offers"));
+        let kind = match action {
+            BatchAction::Activate => JobKind::GgcActivate,
+            BatchAction::Draft => JobKind::GgcDraft,
+            BatchAction::Delete => JobKind::GgcDelete,
+        };
+        let (_, done) = env.run(&client, kind, ops).await;
+        assert_all_done(&done);
+        let state = env.sandbox.state();
+        for id in &ids {
+            assert_eq!(state.ggchest_offer(id).unwrap().status, status, "{action:?} {id}");
+        }
+    }
+    assert_eq!(env.count_429(), 1, "only the injected 429: the pace itself never meets one");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reprice_by_amount_within_a_ceiling_reads_back_a_lost_answer() {
+    let env = Env::start().await;
+    let client = env.ggc();
+    let before: Vec<(String, String)> = env
+        .sandbox
+        .state()
+        .ggchest_offers_of(GGCHEST_KEY_A)
+        .iter()
+        .filter(|o| o.status != GgcOfferStatus::Deleted)
+        .map(|o| (o.id.clone(), o.price.clone()))
+        .collect();
+    let rule = plan::PriceRule {
+        adjust: plan::Adjust::Amount("1.00".parse().unwrap()),
+        floor: None,
+        ceiling: Some("50".parse().unwrap()),
+    };
+    let ids: Vec<String> = before.iter().map(|(id, _)| id.clone()).collect();
+    let ops = plan::ggc::reprice(ggc(&client), &rule, &ids, &Default::default()).await.unwrap();
+    env.sandbox.inject(Fault::new(Market::GgChest, FaultKind::DropAfterApply).on_method("PUT").times(2));
+    env.sandbox.inject(Fault::new(Market::GgChest, FaultKind::Delay { ms: 300 }).on_method("PUT"));
+    let (_, state) = env.run(&client, JobKind::GgcReprice, ops).await;
+    assert_all_done(&state);
+    let after = env.sandbox.state();
+    for (id, old) in &before {
+        let old: rust_decimal::Decimal = old.parse().unwrap();
+        let want = (old + rust_decimal::Decimal::ONE).min("50".parse().unwrap());
+        let got: rust_decimal::Decimal = after.ggchest_offer(id).unwrap().price.parse().unwrap();
+        assert_eq!(got, want, "offer {id}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accounts_import_adds_each_account_once() {
+    let env = Env::start().await;
+    let client = env.ggc();
+    let offer = env
+        .sandbox
+        .state()
+        .ggchest_offers_of(GGCHEST_KEY_A)
+        .into_iter()
+        .find(|o| o.offer_type == sandbox::GgcOfferType::Accounts && o.status != GgcOfferStatus::Deleted)
+        .cloned()
+        .expect("a seeded accounts offer");
+    let mut csv = String::from("login,password,description\n");
+    for i in 0..250 {
+        csv.push_str(&format!("bulk{i:03},Secret-{i:03}!,imported\n"));
+    }
+    let accounts = plan::ggc::parse_accounts(&csv).unwrap();
+    let ops = plan::ggc::import_accounts(&offer.id, &accounts);
+    assert_eq!(ops.len(), 3);
+    env.sandbox.inject(
+        Fault::new(Market::GgChest, FaultKind::DropAfterApply).on_method("PUT").on_path_containing("/accounts/"),
+    );
+    let (path, state) = env.run(&client, JobKind::GgcImportAccounts, ops).await;
+    assert_all_done(&state);
+    let after = env.sandbox.state();
+    let stored = after.ggchest_offer(&offer.id).unwrap();
+    let logins: Vec<_> = stored.accounts.iter().filter(|a| a.login.starts_with("bulk")).map(|a| &a.login).collect();
+    assert_eq!(logins.len(), 250);
+    let uniq: std::collections::HashSet<_> = logins.iter().collect();
+    assert_eq!(uniq.len(), 250);
+    assert_eq!(stored.qty_total, offer.qty_total + 250);
+    let journal = std::fs::read_to_string(path).unwrap();
+    assert!(!journal.contains("Secret-") && !journal.contains("bulk0"), "credentials leaked into the journal");
+}

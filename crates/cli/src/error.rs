@@ -26,6 +26,8 @@ pub mod exit {
     pub const OUTCOME_UNKNOWN: u8 = 8;
     /// Profiles file or keychain problem.
     pub const PROFILE: u8 = 9;
+    /// A bulk job ended with steps failed, or not settled (cancelled, or a read-back pending).
+    pub const JOB_INCOMPLETE: u8 = 10;
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,11 +40,14 @@ pub struct CliError {
     pub not_done: Vec<String>,
     #[serde(skip)]
     pub exit_code: u8,
+    /// Already reported in the command's own output (a `--json` job result): only the exit code is left.
+    #[serde(skip)]
+    pub reported: bool,
 }
 
 impl CliError {
     pub fn new(code: &'static str, exit_code: u8, message: impl Into<String>) -> Self {
-        CliError { code, message: message.into(), fields: Vec::new(), not_done: Vec::new(), exit_code }
+        CliError { code, message: message.into(), fields: Vec::new(), not_done: Vec::new(), exit_code, reported: false }
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -94,7 +99,14 @@ impl From<markets::Error> for CliError {
             }
             other => other.to_string(),
         };
-        CliError { code, message, fields: e.fields().to_vec(), not_done: Vec::new(), exit_code: exit_code_of(code) }
+        CliError {
+            code,
+            message,
+            fields: e.fields().to_vec(),
+            not_done: Vec::new(),
+            exit_code: exit_code_of(code),
+            reported: false,
+        }
     }
 }
 
@@ -121,6 +133,23 @@ impl From<profiles::Error> for CliError {
             P::Keychain(k) => k.into(),
             P::NotFound { .. } => CliError::new("profile_not_found", exit::PROFILE, e.to_string()),
             other => CliError::new("profile", exit::PROFILE, other.to_string()),
+        }
+    }
+}
+
+impl From<jobs::Error> for CliError {
+    fn from(e: jobs::Error) -> Self {
+        let exit_code = match e.code() {
+            "keychain" => exit::PROFILE,
+            "job_busy" => exit::TRY_LATER,
+            "not_found" => exit::NOT_FOUND,
+            "invalid_input" => exit::INVALID_INPUT,
+            "usage" => exit::USAGE,
+            _ => exit::OTHER,
+        };
+        match e {
+            jobs::Error::Market(m) => m.into(),
+            other => CliError::new(other.code(), exit_code, other.to_string()),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod gg;
 pub mod ggc;
+pub mod jobs;
 pub mod profile;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -20,11 +21,13 @@ Environment:
   SELLERDESK_API_KEY       a key to use instead of a profile (cron, CI); pair with --market and
                            --base-url (default: the marketplace's production URL)
   SELLERDESK_CONFIG_DIR    the directory holding profiles.json (default: <config dir>/sellerdesk)
+  SELLERDESK_DATA_DIR      where jobs' journals and the audit log live (default: <data dir>/sellerdesk)
   SELLERDESK_PACING_SCALE  testing knob: multiplies the documented rate-limit windows (e.g. 0.01
                            against a sandbox started with --time-scale 0.01)
 
 Exit codes: 0 ok, 1 other, 2 usage, 3 invalid input (nothing sent), 4 refused by the
-marketplace, 5 key rejected, 6 not found, 7 try later, 8 outcome unknown, 9 profile/keychain.";
+marketplace, 5 key rejected, 6 not found, 7 try later, 8 outcome unknown, 9 profile/keychain,
+10 a job ended with failed or unsettled steps.";
 
 /// Gaming Goods and GGChest Seller APIs from the terminal.
 ///
@@ -90,6 +93,15 @@ pub enum Command {
     /// GGChest Seller API: games, offers, icons and orders
     #[command(subcommand)]
     Ggc(ggc::GgcCommand),
+    /// Bulk jobs at the rate limit: run, resume after a crash, results, retry the failed
+    #[command(subcommand)]
+    Jobs(jobs::JobsCommand),
+    /// Products and offers of either marketplace as CSV
+    #[command(subcommand)]
+    Export(jobs::ExportCommand),
+    /// The local log of every change Seller Desk made on a marketplace
+    #[command(subcommand)]
+    Audit(jobs::AuditCommand),
 }
 
 /// Parses a string enum of `markets` by its strict `FromStr` (whose error lists the choices).
@@ -126,7 +138,7 @@ mod tests {
         }
         let mut leaves = Vec::new();
         walk(&Cli::command(), "sellerdesk", &mut leaves);
-        // profile: 8, gg: 1 + 6 + 1 + 4, ggc: 3 + 10 + 2 + 1.
-        assert_eq!(leaves.len(), 36, "{leaves:#?}");
+        // profile: 8, gg: 1 + 6 + 1 + 4, ggc: 3 + 10 + 2 + 1, jobs: 9 + 5, export: 3, audit: 3.
+        assert_eq!(leaves.len(), 56, "{leaves:#?}");
     }
 }

@@ -1,8 +1,12 @@
 //! One module per command group; each command does its work and prints through [`Out`].
 
+pub mod audit;
 pub mod gg;
 pub mod ggc;
+pub mod jobs;
+mod jobs_plan;
 pub mod profile;
+mod progress_bar;
 
 use crate::{args::Cli, args::Command, error::CliResult, output::Out};
 use serde::Serialize;
@@ -12,6 +16,9 @@ pub async fn run(cli: Cli, out: &Out) -> CliResult {
         Command::Profile(cmd) => profile::run(cmd, &cli.global, out).await,
         Command::Gg(cmd) => gg::run(cmd, &cli.global, out).await,
         Command::Ggc(cmd) => ggc::run(cmd, &cli.global, out).await,
+        Command::Jobs(cmd) => jobs::run(cmd, &cli.global, out).await,
+        Command::Export(cmd) => audit::export(cmd, &cli.global, out).await,
+        Command::Audit(cmd) => audit::run(cmd, out),
     }
 }
 

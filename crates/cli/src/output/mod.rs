@@ -36,6 +36,9 @@ impl Out {
     }
 
     pub fn error(&self, err: &CliError) {
+        if err.reported {
+            return;
+        }
         if self.json {
             let body = serde_json::json!({ "error": err });
             print_stdout(&serde_json::to_string_pretty(&body).expect("errors serialize"));

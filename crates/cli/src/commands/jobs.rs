@@ -1,0 +1,256 @@
+//! `sellerdesk jobs …`: start, resume, list, show, results, retry-failed. A job runs in the
+//! foreground with a progress bar; Ctrl-C stops it after the step in flight, and
+//! `jobs resume` goes on from there. The journal lives in the data dir (SELLERDESK_DATA_DIR).
+
+use std::path::Path;
+
+use jobs::{
+    audit::AuditLog, plan, run_job, CancelToken, Client, JobState, JobStatus, JournalKey, Outcome, Results, RunOptions,
+};
+use markets::{gg::GgClient, ggchest::GgcClient, Market};
+use serde::Serialize;
+
+use super::{jobs_plan, progress_bar::ProgressBar};
+use crate::{
+    args::{jobs::*, GlobalArgs},
+    context::{self, Target, API_KEY_ENV},
+    error::{exit, CliError, CliResult},
+    output::{table, Out},
+};
+
+pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult {
+    let data = jobs::data_dir()?;
+    match cmd {
+        JobsCommand::Run(run) => {
+            let target = context::resolve(global, run.market())?;
+            let client = client(&target)?;
+            let (kind, ops) = jobs_plan::plan(run, &client, out).await.map_err(|e| target.annotate(e))?;
+            let key = if ops.iter().any(|op| op.is_secret()) { Some(JournalKey::from_keychain()?) } else { None };
+            let (header, path) = plan::create_job(&data, kind, &plan_target(&target), ops, key.as_ref(), None)?;
+            out.note(format!(
+                "job {} ({}): {} steps. Resume it with `sellerdesk jobs resume {}`.",
+                header.id,
+                kind.name(),
+                header.steps,
+                header.id
+            ));
+            execute(&path, &client, key, &data, out).await.map_err(|e| target.annotate(e))
+        }
+        JobsCommand::Resume(r) => {
+            let path = plan::find_job(&data, &r.id)?;
+            let job = JobState::load(&path)?;
+            let target = target_for(global, &job)?;
+            let key = if job.has_sealed_steps() { Some(JournalKey::from_keychain()?) } else { None };
+            execute(&path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
+        }
+        JobsCommand::RetryFailed(r) => {
+            let path = plan::find_job(&data, &r.id)?;
+            let mut job = JobState::load(&path)?;
+            let key = if job.has_sealed_steps() { Some(JournalKey::from_keychain()?) } else { None };
+            job.unseal(key.as_ref(), &path)?;
+            let target = target_for(global, &job)?;
+            let (header, new_path) = plan::retry_failed(&data, &job, key.as_ref())?;
+            out.note(format!("job {}: retrying {} failed steps of job {}.", header.id, header.steps, job.header.id));
+            execute(&new_path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
+        }
+        JobsCommand::List => {
+            let all = plan::list_jobs(&data)?;
+            let rows: Vec<Summary> = all.iter().map(Summary::of).collect();
+            out.emit(&rows, |rows| {
+                if rows.is_empty() {
+                    return "No jobs yet.".into();
+                }
+                let mut t = table::new(&["id", "kind", "profile", "status", "done", "failed", "steps", "created"]);
+                for r in rows {
+                    t.add_row(vec![
+                        r.id.clone(),
+                        r.kind.clone(),
+                        r.profile.clone(),
+                        r.status.clone(),
+                        r.done.to_string(),
+                        r.failed.to_string(),
+                        r.total.to_string(),
+                        r.created_at.clone(),
+                    ]);
+                }
+                t.to_string()
+            });
+            Ok(())
+        }
+        JobsCommand::Show(r) => {
+            let job = JobState::load(&plan::find_job(&data, &r.id)?)?;
+            let s = Summary::of(&job);
+            out.emit(&s, |s| {
+                table::details(vec![
+                    ("id", s.id.clone()),
+                    ("kind", s.kind.clone()),
+                    ("market", s.market.clone()),
+                    ("profile", s.profile.clone()),
+                    ("base url", job.header.base_url.clone()),
+                    ("status", s.status.clone()),
+                    ("steps", s.total.to_string()),
+                    ("done", s.done.to_string()),
+                    ("failed", s.failed.to_string()),
+                    ("not settled", s.unsettled.to_string()),
+                    ("created", s.created_at.clone()),
+                    ("finished", job.finished_at.clone().unwrap_or_default()),
+                    ("retry of", job.header.retry_of.clone().unwrap_or_default()),
+                ])
+                .to_string()
+            });
+            Ok(())
+        }
+        JobsCommand::Results(r) => {
+            let job = JobState::load(&plan::find_job(&data, &r.id)?)?;
+            let results = Results::of(&job);
+            match r.csv.as_deref() {
+                Some(p) if p == Path::new("-") => print!("{}", results.to_csv()),
+                Some(p) => {
+                    std::fs::write(p, results.to_csv())?;
+                    out.note(format!("{} results written to {}.", results.items.len(), p.display()));
+                }
+                None => out.emit(&results, |r| results_table(r, false)),
+            }
+            Ok(())
+        }
+    }
+}
+
+fn client(target: &Target) -> CliResult<Client> {
+    let config = target.client_config()?;
+    Ok(match target.market {
+        Market::GamingGoods => Client::Gg(GgClient::new(config)?),
+        Market::GgChest => Client::Ggc(GgcClient::new(config)?),
+    })
+}
+
+/// The profile name a job records: `shop` for `profile shop`, else where the key came from.
+fn plan_target(target: &Target) -> plan::Target {
+    let profile = target.source.strip_prefix("profile ").unwrap_or(&target.source).to_owned();
+    plan::Target { market: target.market, base_url: target.base_url.clone(), profile }
+}
+
+/// Resuming uses the job's own profile and base URL unless told otherwise.
+fn target_for(global: &GlobalArgs, job: &JobState) -> CliResult<Target> {
+    let mut g = global.clone();
+    let env_key = std::env::var(API_KEY_ENV).is_ok_and(|k| !k.is_empty());
+    if g.profile.is_none() && !env_key && job.header.profile != API_KEY_ENV {
+        g.profile = Some(job.header.profile.clone());
+    }
+    g.base_url.get_or_insert_with(|| job.header.base_url.clone());
+    context::resolve(&g, job.header.market)
+}
+
+async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &Path, out: &Out) -> CliResult {
+    let cancel = CancelToken::new();
+    let on_ctrl_c = cancel.clone();
+    let json = out.json;
+    let watcher = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            if !json {
+                eprintln!("\nStopping after the step in flight (it is journaled); `sellerdesk jobs resume` goes on.");
+            }
+            on_ctrl_c.cancel();
+        }
+    });
+    let bar = ProgressBar::new(out.json);
+    let opts = RunOptions {
+        key,
+        audit: Some(AuditLog::in_dir(data)),
+        on_progress: Some(Box::new(move |p| bar.draw(p))),
+        cancel,
+        ..RunOptions::default()
+    };
+    let state = run_job(path, client, &opts).await;
+    watcher.abort();
+    let state = state?;
+    let results = Results::of(&state);
+    let summary = Summary::of(&state);
+    let incomplete = summary.failed + summary.unsettled > 0;
+    #[derive(Serialize)]
+    struct Report<'a> {
+        job: &'a Summary,
+        results: &'a [jobs::ItemResult],
+    }
+    out.emit(&Report { job: &summary, results: &results.items }, |_| {
+        format!(
+            "Job {}: {} of {} steps done, {} failed, {} not settled ({}).\n{}",
+            summary.id,
+            summary.done,
+            summary.total,
+            summary.failed,
+            summary.unsettled,
+            summary.status,
+            results_table(&results, true)
+        )
+    });
+    if !incomplete {
+        return Ok(());
+    }
+    let hint = if summary.failed > 0 {
+        format!("see `sellerdesk jobs results {0}`; `sellerdesk jobs retry-failed {0}` repeats them", summary.id)
+    } else {
+        format!("`sellerdesk jobs resume {}` goes on", summary.id)
+    };
+    let mut e = CliError::new(
+        "job_incomplete",
+        exit::JOB_INCOMPLETE,
+        format!("{} steps failed, {} not settled: {hint}", summary.failed, summary.unsettled),
+    );
+    e.reported = out.json;
+    Err(e)
+}
+
+/// The results as a table; `only_problems`: only steps not done (after a run).
+fn results_table(r: &Results, only_problems: bool) -> String {
+    let rows: Vec<_> = r.items.iter().filter(|i| !only_problems || i.outcome != Outcome::Done).collect();
+    if rows.is_empty() {
+        return if only_problems { "Every step is done.".into() } else { "No steps.".into() };
+    }
+    let mut t = table::new(&["step", "what", "result", "detail"]);
+    for i in rows {
+        let result = match &i.code {
+            Some(code) => format!("{} [{code}]", i.outcome.name()),
+            None => i.outcome.name().to_owned(),
+        };
+        t.add_row(vec![i.step.to_string(), i.what.clone(), result, i.detail.clone()]);
+    }
+    t.to_string()
+}
+
+#[derive(Debug, Serialize)]
+struct Summary {
+    id: String,
+    kind: String,
+    market: String,
+    profile: String,
+    status: String,
+    total: usize,
+    done: usize,
+    failed: usize,
+    unsettled: usize,
+    created_at: String,
+}
+
+impl Summary {
+    fn of(job: &JobState) -> Summary {
+        let (done, failed) = (job.done(), job.failed());
+        Summary {
+            id: job.header.id.clone(),
+            kind: job.header.kind.name().to_owned(),
+            market: job.header.market.id().to_owned(),
+            profile: job.header.profile.clone(),
+            status: match job.status {
+                JobStatus::Finished => "finished",
+                JobStatus::Paused => "paused",
+                JobStatus::Interrupted => "interrupted",
+            }
+            .to_owned(),
+            total: job.steps.len(),
+            done,
+            failed,
+            unsettled: job.steps.len() - done - failed,
+            created_at: job.header.created_at.clone(),
+        }
+    }
+}

@@ -171,76 +171,96 @@ fn probe_secret_service() {
     }
 }
 
-fn newest_mtime(path: &Path, newest: &mut Option<(SystemTime, PathBuf)>) {
+fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The newest file under `path` (a file or a directory), leaving out unit tests and the mock
+/// build's data, which never reach the app.
+fn newest_source(path: &Path, newest: &mut Option<(SystemTime, PathBuf)>) {
     let Ok(meta) = std::fs::symlink_metadata(path) else { return };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if meta.is_dir() {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if matches!(name, "node_modules" | "dist" | "target" | "gen") {
+        if name == "mock" {
             return;
         }
-        if let Ok(entries) = std::fs::read_dir(path) {
-            for e in entries.flatten() {
-                newest_mtime(&e.path(), newest);
-            }
+        for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
+            newest_source(&e.path(), newest);
         }
-    } else if let Ok(t) = meta.modified() {
-        if newest.as_ref().is_none_or(|(n, _)| t > *n) {
-            *newest = Some((t, path.to_owned()));
+    } else if !name.contains(".test.") {
+        if let Ok(t) = meta.modified() {
+            if newest.as_ref().is_none_or(|(n, _)| t > *n) {
+                *newest = Some((t, path.to_owned()));
+            }
         }
     }
 }
 
+/// The files cargo says the binary was built from (its dep-info, `seller-desk.d`): every Rust
+/// source of the workspace crates it uses, tauri.conf.json, capabilities, and the ui/dist files
+/// it embeds.
+fn dep_info(bin: &Path) -> Option<Vec<PathBuf>> {
+    let text = std::fs::read_to_string(bin.with_extension("d")).ok()?;
+    let (_, deps) = text.split_once(": ")?;
+    let deps = deps.replace("\\ ", "\u{0}");
+    Some(deps.split_whitespace().map(|d| PathBuf::from(d.replace('\u{0}', " "))).collect())
+}
+
 /// The binary must exist, embed the current `ui/dist` (a plain `cargo build` of the app loads
-/// the Vite dev URL instead: a blank window) and be newer than every source it is built from.
+/// the Vite dev URL instead: a blank window), and be newer than every source it is built from;
+/// ui/dist must be newer than the UI's sources.
 fn check_app_binary() {
     let bin = app_binary();
     let rebuild = "build it with `npx tauri build --debug --no-bundle` (./test does)";
-    let Ok(meta) = std::fs::metadata(&bin) else {
+    let Some(built) = mtime(&bin) else {
         environment_problem(&format!("the app is not built: {} is missing; {rebuild}", bin.display()));
     };
+    let Some(deps) = dep_info(&bin) else {
+        environment_problem(&format!("{} has no dep-info file beside it; {rebuild}", bin.display()));
+    };
     let root = repo_root();
-    let assets: Vec<String> = std::fs::read_dir(root.join("ui/dist/assets"))
-        .map(|d| d.flatten().filter_map(|e| e.file_name().into_string().ok()).filter(|n| n.ends_with(".js")).collect())
-        .unwrap_or_default();
-    if assets.is_empty() {
-        environment_problem(&format!("ui/dist has no built UI; {rebuild}"));
-    }
-    let embeds = assets
-        .iter()
-        .all(|a| Command::new("grep").args(["-q", "-a", "-F", a]).arg(&bin).status().is_ok_and(|s| s.success()));
+    let dist = root.join("ui/dist");
+    let same_file =
+        |a: &Path, b: &Path| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok().is_some_and(|b| a == b));
+    let embedded: Vec<&PathBuf> =
+        deps.iter().filter(|d| d.parent().is_some_and(|p| same_file(p, &dist.join("assets")))).collect();
+    let embeds_index = deps.iter().any(|d| same_file(d, &dist.join("index.html")));
+    let in_binary =
+        |name: &str| Command::new("grep").args(["-q", "-a", "-F", name]).arg(&bin).status().is_ok_and(|s| s.success());
+    let embeds = embeds_index
+        && !embedded.is_empty()
+        && embedded.iter().all(|a| a.file_name().and_then(|n| n.to_str()).is_some_and(in_binary));
     if !embeds {
         environment_problem(&format!(
-            "{} does not embed the UI in ui/dist (it was built by cargo, not by tauri, so it would load the Vite dev URL); {rebuild}",
+            "{} does not embed ui/dist (it was built by cargo, not by `tauri build`, so it would load the Vite dev URL: a blank window); {rebuild}",
             bin.display()
         ));
     }
-    if std::env::var_os("SELLER_DESK_E2E_ALLOW_STALE").is_some() {
+    if std::env::var_os("SELLER_DESK_E2E_ALLOW_STALE").is_some_and(|v| !v.is_empty()) {
+        eprintln!("e2e: SELLER_DESK_E2E_ALLOW_STALE is set: not checking that the app is newer than its sources");
         return;
     }
-    let mut newest = None;
-    for p in [
-        "ui/src",
-        "ui/index.html",
-        "vite.config.ts",
-        "package.json",
-        "src-tauri/src",
-        "src-tauri/build.rs",
-        "src-tauri/Cargo.toml",
-        "src-tauri/tauri.conf.json",
-        "src-tauri/capabilities",
-        "crates/markets/src",
-        "crates/profiles/src",
-        "crates/sandbox/src",
-    ] {
-        newest_mtime(&root.join(p), &mut newest);
+    let target = target_dir();
+    for d in deps.iter().filter(|d| !d.starts_with(&target)) {
+        match mtime(d) {
+            Some(t) if t <= built => {}
+            Some(_) => {
+                environment_problem(&format!("the app is stale: {} changed after it was built; {rebuild}", d.display()))
+            }
+            None => {
+                environment_problem(&format!("the app is stale: {} (built into it) is gone; {rebuild}", d.display()))
+            }
+        }
     }
-    let built = meta.modified().expect("mtime");
-    if let Some((t, path)) = newest {
-        if t > built {
+    let mut newest = None;
+    for p in ["ui/src", "ui/index.html", "vite.config.ts", "package.json", "package-lock.json"] {
+        newest_source(&root.join(p), &mut newest);
+    }
+    if let (Some((t, path)), Some(dist_time)) = (newest, mtime(&dist.join("index.html"))) {
+        if t > dist_time {
             environment_problem(&format!(
-                "the app binary is stale: {} changed after {} was built; {rebuild}",
-                path.strip_prefix(&root).unwrap_or(&path).display(),
-                bin.display()
+                "the app is stale: {} changed after ui/dist was built; {rebuild}",
+                path.strip_prefix(&root).unwrap_or(&path).display()
             ));
         }
     }

@@ -10,6 +10,8 @@ SELLERDESK_APT_PACKAGES=(
   build-essential pkg-config file curl ca-certificates
   libdbus-1-dev dbus-daemon gnome-keyring
   libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver xdotool python3-gi gir1.2-gtk-3.0
+  # End-to-end tests: secret-tool reads the key the app put in the Secret Service.
+  libsecret-tools
 )
 
 sellerdesk_setup() {
@@ -33,6 +35,16 @@ sellerdesk_setup() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   sellerdesk_setup_npm
+}
+
+# tauri-driver, the WebDriver server the end-to-end tests talk to (it starts WebKitWebDriver, from
+# the webkit2gtk-driver package): `cargo install` when missing, ~25 s. Only ./test needs it.
+sellerdesk_setup_tauri_driver() {
+  if command -v tauri-driver >/dev/null 2>&1 || [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+    return 0
+  fi
+  echo "setup: cargo install tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
 }
 
 # The desktop app's front-end tooling (Vite, Svelte, @tauri-apps/cli with its binary inside):

@@ -23,7 +23,7 @@ fn main() {
 
     let mut md = String::new();
     writeln!(md, "# Benchmarks\n").unwrap();
-    writeln!(md, "Produced by `{COMMAND}` (release build; `crates/jobs/benches/`) on the development machine (2 cores), against the in-process sandbox on loopback. CI runs `{COMMAND} -- --quick` only through the test `crates/jobs/tests/bench_quick.rs`, which checks that the benchmarks work, not their times.\n").unwrap();
+    writeln!(md, "Produced by `{COMMAND}` (release build; `crates/jobs/benches/`) on the development machine (2 cores), against the in-process sandbox on loopback. CI never times them: the test `crates/jobs/tests/bench_quick.rs` runs the same bodies at small sizes (as `{COMMAND} -- --quick` does) and checks only what they count.\n").unwrap();
     writeln!(md, "## Bulk jobs at the rate limit\n").unwrap();
     writeln!(md, "The sandbox enforces the documented limits with every window multiplied by the time scale; the client paces to the same scaled limits. Minimum = the least time the limits allow for the job's requests from rest (`Pacing::minimum_duration`).\n").unwrap();
     writeln!(md, "| job | steps | time scale | wall time | minimum | wall ÷ minimum (target ≤ 1.05) | 429 answers (target 0) | requests ÷ needed (target 1.0) |").unwrap();

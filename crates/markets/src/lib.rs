@@ -21,7 +21,7 @@ mod string_enum;
 mod validation;
 
 pub use error::{Error, FieldError, Origin, Result};
-pub use http::{ClientConfig, Pacing, RateLimit, Repeat, RetryPolicy};
+pub use http::{Change, ClientConfig, Observer, Pacing, RateLimit, Repeat, RetryPolicy};
 pub use market::Market;
 pub use money::{Amount, Cents, UsdPrice};
 pub use rust_decimal::Decimal;

@@ -11,9 +11,11 @@
 //!   applied. Repeated only if [`Repeat::Safe`]; otherwise [`Error::OutcomeUnknown`], never a
 //!   blind second send.
 
+pub mod observe;
 pub mod pacing;
 pub mod retry;
 
+pub use observe::{Change, Observer};
 pub use pacing::{Pacing, RateLimit, RateLimiter};
 pub use retry::{Repeat, RetryPolicy};
 
@@ -39,6 +41,8 @@ pub struct ClientConfig {
     pub connect_timeout: Duration,
     pub pacing: Pacing,
     pub retry: RetryPolicy,
+    /// Hears every change request's outcome (an audit log); `None`: nobody listens.
+    pub observer: Option<Observer>,
 }
 
 impl ClientConfig {
@@ -51,7 +55,13 @@ impl ClientConfig {
             connect_timeout: Duration::from_secs(10),
             pacing: Pacing::documented(market),
             retry: RetryPolicy::default(),
+            observer: None,
         }
+    }
+
+    pub fn with_observer(mut self, observer: Observer) -> Self {
+        self.observer = Some(observer);
+        self
     }
 
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
@@ -197,6 +207,7 @@ pub(crate) struct Transport {
     retry: RetryPolicy,
     key_has_worked: AtomicBool,
     decode_error: ErrorDecoder,
+    observer: Option<Observer>,
 }
 
 impl Transport {
@@ -239,6 +250,7 @@ impl Transport {
             retry: config.retry,
             key_has_worked: AtomicBool::new(false),
             decode_error,
+            observer: config.observer,
         })
     }
 
@@ -251,8 +263,23 @@ impl Transport {
         &self.limiter
     }
 
-    /// Sends with pacing and the safe retries; returns the body of the 2xx answer.
+    /// Sends with pacing and the safe retries; returns the body of the 2xx answer. A change
+    /// request's outcome is then told to the observer, if any.
     pub async fn send(&self, req: &Request) -> Result<Vec<u8>> {
+        let result = self.send_with_retries(req).await;
+        if let Some(observer) = self.observer.as_ref().filter(|_| req.method != Method::GET) {
+            observer.notify(&Change {
+                market: self.market,
+                method: req.method.to_string(),
+                path: req.path.clone(),
+                what: req.what.clone(),
+                outcome: result.as_ref().map(drop).map_err(Error::code),
+            });
+        }
+        result
+    }
+
+    async fn send_with_retries(&self, req: &Request) -> Result<Vec<u8>> {
         let mut attempt = 1;
         let mut maybe_applied = false;
         loop {

@@ -45,6 +45,40 @@ impl Target {
     }
 }
 
+impl Target {
+    /// The profile's name (`shop`), or `SELLERDESK_API_KEY`: who made a change, for the audit log.
+    pub fn who(&self) -> String {
+        self.source.strip_prefix("profile ").unwrap_or(&self.source).to_owned()
+    }
+
+    /// [`Target::client_config`] whose change requests are appended to the audit log (a bulk
+    /// job writes its own, richer entries and uses the plain config).
+    pub fn audited_config(&self) -> CliResult<ClientConfig> {
+        let log = jobs::audit::AuditLog::in_dir(&jobs::data_dir()?);
+        let who = self.who();
+        let observer = markets::Observer::new(move |c: &markets::Change| {
+            let entry = jobs::audit::AuditEntry {
+                at: jobs::now_rfc3339(),
+                profile: who.clone(),
+                market: c.market.id().to_owned(),
+                endpoint: format!("{} {}", c.method, c.path),
+                target: c.what.clone(),
+                before: None,
+                after: None,
+                result: match c.outcome {
+                    Ok(()) => "done".to_owned(),
+                    Err(code) => format!("failed [{code}]"),
+                },
+                job: None,
+                step: None,
+            };
+            // The change happened (or not) whatever the local disk says; never fail the command.
+            let _ = log.append(&entry);
+        });
+        Ok(self.client_config()?.with_observer(observer))
+    }
+}
+
 /// `SELLERDESK_PACING_SCALE`: a testing knob that shortens (or lengthens) the documented
 /// rate-limit windows, for a sandbox whose clock runs faster.
 fn pacing_scale() -> CliResult<Option<f64>> {

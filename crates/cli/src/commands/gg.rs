@@ -18,7 +18,7 @@ use serde_json::Value;
 
 pub async fn run(cmd: GgCommand, global: &GlobalArgs, out: &Out) -> CliResult {
     let target = context::resolve(global, Market::GamingGoods)?;
-    let client = GgClient::new(target.client_config()?)?;
+    let client = GgClient::new(target.audited_config()?)?;
     dispatch(cmd, &client, out).await.map_err(|e| target.annotate(e))
 }
 

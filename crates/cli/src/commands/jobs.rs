@@ -124,10 +124,9 @@ fn client(target: &Target) -> CliResult<Client> {
     })
 }
 
-/// The profile name a job records: `shop` for `profile shop`, else where the key came from.
+/// The profile name a job records (`shop`), or where the key came from.
 fn plan_target(target: &Target) -> plan::Target {
-    let profile = target.source.strip_prefix("profile ").unwrap_or(&target.source).to_owned();
-    plan::Target { market: target.market, base_url: target.base_url.clone(), profile }
+    plan::Target { market: target.market, base_url: target.base_url.clone(), profile: target.who() }
 }
 
 /// Resuming uses the job's own profile and base URL unless told otherwise.

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub async fn run(cmd: GgcCommand, global: &GlobalArgs, out: &Out) -> CliResult {
     let target = context::resolve(global, Market::GgChest)?;
-    let client = GgcClient::new(target.client_config()?)?;
+    let client = GgcClient::new(target.audited_config()?)?;
     dispatch(cmd, &client, out).await.map_err(|e| target.annotate(e))
 }
 

@@ -27,6 +27,9 @@ use crate::{
     Error, Result,
 };
 
+/// How many times in a row one step may come back unknown (answer lost) in one run.
+const MAX_UNKNOWN_ROUNDS: u32 = 3;
+
 /// Stops a job before its next step; the step in flight completes and is journaled.
 #[derive(Debug, Clone, Default)]
 pub struct CancelToken(Arc<AtomicBool>);
@@ -124,7 +127,7 @@ enum Attempt {
     Ok(StepOk),
     Failed(markets::Error),
     /// Sent, no answer: read back before anything else.
-    Unknown(markets::Error),
+    Unknown,
 }
 
 impl Run<'_> {
@@ -142,11 +145,18 @@ impl Run<'_> {
             },
         };
         self.report(Some(op.label()), false);
-        let mut transient = 0;
+        let (mut transient, mut unknown) = (0, 0);
         loop {
             match self.attempt(i, &next).await? {
                 Attempt::Ok(ok) => return self.settle(i, &op, Ok(ok)),
-                Attempt::Unknown(e) => {
+                Attempt::Unknown if unknown >= MAX_UNKNOWN_ROUNDS => {
+                    // The marketplace keeps losing answers: leave the step unknown (read back
+                    // on resume) rather than keep sending.
+                    self.audit(i, &op, "unknown: answers keep getting lost; resume to check".into());
+                    return Ok(());
+                }
+                Attempt::Unknown => {
+                    unknown += 1;
                     let before = match &self.job.steps[i].state {
                         StepState::Unknown { before, .. } => before.clone(),
                         _ => None,
@@ -155,11 +165,17 @@ impl Run<'_> {
                         Some(resend) => next = resend,
                         None => return Ok(()),
                     }
-                    let _ = e;
                 }
                 Attempt::Failed(e) if e.is_transient() && transient < self.opts.transient_retries => {
                     tokio::time::sleep(self.opts.retry_delay * 2u32.pow(transient)).await;
                     transient += 1;
+                }
+                // The marketplace is down or unreachable, or refuses the key: every next step
+                // would fail the same way. Stop; the step stays unknown (read back on resume,
+                // nothing is lost) and `resume` goes on once it works again.
+                Attempt::Failed(e) if e.is_transient() || e.code() == "key_rejected" => {
+                    self.report(None, true);
+                    return Err(Error::Market(e));
                 }
                 Attempt::Failed(e) => return self.settle(i, &op, Err((e.code().to_owned(), e.to_string()))),
             }
@@ -179,7 +195,7 @@ impl Run<'_> {
         self.sent += 1;
         Ok(match exec::send(self.client, op, prepared).await {
             Ok(ok) => Attempt::Ok(ok),
-            Err(e) if e.code() == "outcome_unknown" => Attempt::Unknown(e),
+            Err(e) if e.code() == "outcome_unknown" => Attempt::Unknown,
             Err(e) => Attempt::Failed(e),
         })
     }

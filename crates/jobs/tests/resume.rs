@@ -173,3 +173,31 @@ fn the_journal_key_is_kept_in_the_keychain() {
     let sealed = a.seal(b"secret", "ctx");
     assert_eq!(b.open(&sealed, "ctx").unwrap(), b"secret", "the same key is read back");
 }
+
+/// A marketplace that stays down stops the job (rather than failing every step); resume
+/// finishes it once the marketplace is back, each code once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_marketplace_that_stays_down_stops_the_job_and_resume_finishes_it() {
+    let env = Env::start().await;
+    let product = first_auto_listing(&env);
+    let client = env.gg();
+    let (_, path) = plan::create_job(
+        &env.dir(),
+        JobKind::GgUploadCodes,
+        &env.target(&client),
+        upload_ops(&product, 4),
+        Some(&env.key),
+        None,
+    )
+    .unwrap();
+    let down = sandbox::Fault::new(sandbox::Market::Gg, sandbox::FaultKind::Unavailable).on_method("POST");
+    env.sandbox.inject(down.times(50));
+    let err = jobs::run_job(&path, &client, &env.options()).await.unwrap_err();
+    assert_eq!(err.code(), "unavailable");
+    let stopped = jobs::JobState::load(&path).unwrap();
+    assert_eq!((stopped.done(), stopped.failed()), (0, 0), "no step was failed for it");
+    env.sandbox.clear_faults();
+    let done = jobs::run_job(&path, &client, &env.options()).await.unwrap();
+    assert_all_done(&done);
+    assert_eq!(env.sandbox.state().gg_codes(&product).iter().filter(|c| c.starts_with("RS")).count(), 80);
+}

@@ -58,6 +58,10 @@ pub struct RunOptions {
     pub transient_retries: u32,
     /// The wait before the first extra attempt (doubled each time).
     pub retry_delay: Duration,
+    /// After an answer is lost in this run, the wait before reading back a create or an accounts
+    /// import: a request that timed out may still be applied a moment later, and reading back
+    /// too early would send it a second time. (GG codes need no wait: GG refuses a code twice.)
+    pub settle_delay: Duration,
 }
 
 impl Default for RunOptions {
@@ -69,6 +73,7 @@ impl Default for RunOptions {
             cancel: CancelToken::new(),
             transient_retries: 2,
             retry_delay: Duration::from_secs(5),
+            settle_delay: Duration::from_secs(10),
         }
     }
 }
@@ -157,6 +162,9 @@ impl Run<'_> {
                 }
                 Attempt::Unknown => {
                     unknown += 1;
+                    if matches!(op, Op::GgcCreate { .. } | Op::GgcAddAccounts { .. }) {
+                        tokio::time::sleep(self.opts.settle_delay).await;
+                    }
                     let before = match &self.job.steps[i].state {
                         StepState::Unknown { before, .. } => before.clone(),
                         _ => None,

@@ -150,3 +150,27 @@ async fn reprice_by_percent_with_a_floor_and_a_lost_answer() {
         assert_eq!(o.price_cents, expected, "product {product} was {old}");
     }
 }
+
+/// An answer slower than the client's timeout: the upload may have been applied (the sandbox
+/// finishes it), so it is read back, never blindly repeated.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_upload_is_read_back() {
+    let env = Env::start().await;
+    let product = auto_listings(&env)[0].clone();
+    let config = common::config(markets::Market::GamingGoods, &env.sandbox.gg_base_url(), GG_KEY_A)
+        .with_timeout(std::time::Duration::from_millis(300));
+    let client = jobs::Client::Gg(markets::gg::GgClient::new(config).unwrap());
+    let ops: Vec<jobs::Op> = (0..3)
+        .map(|s| jobs::Op::GgUploadCodes { product_id: product.clone(), codes: codes(&format!("TO{s}"), 10) })
+        .collect();
+    env.sandbox.inject(Fault::new(Market::Gg, FaultKind::Delay { ms: 800 }).on_method("POST"));
+    let (_, state) = env.run(&client, JobKind::GgUploadCodes, ops).await;
+    assert_all_done(&state);
+    // The sandbox applies the slow request when its delay ends; wait for it before looking.
+    tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+    let stored = env.sandbox.state().gg_codes(&product);
+    let ours: Vec<_> = stored.iter().filter(|c| c.starts_with("TO")).collect();
+    assert_eq!(ours.len(), 30, "each code once");
+    let unique: std::collections::HashSet<_> = ours.iter().collect();
+    assert_eq!(unique.len(), 30);
+}

@@ -145,3 +145,26 @@ async fn accounts_import_adds_each_account_once() {
     let journal = std::fs::read_to_string(path).unwrap();
     assert!(!journal.contains("Secret-") && !journal.contains("bulk0"), "credentials leaked into the journal");
 }
+
+/// A create whose answer comes after the client gave up is read back (after the settle delay),
+/// not created twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_create_is_not_created_twice() {
+    let env = Env::start().await;
+    let config = common::config(markets::Market::GgChest, &env.sandbox.ggchest_base_url(), GGCHEST_KEY_A)
+        .with_timeout(std::time::Duration::from_millis(300));
+    let client = Client::Ggc(markets::ggchest::GgcClient::new(config).unwrap());
+    let ops = plan::ggc::creates_from_json(&items_offers(3, "Slow")).unwrap();
+    env.sandbox.inject(Fault::new(Market::GgChest, FaultKind::Delay { ms: 700 }).on_method("POST"));
+    let (_, state) = env.run(&client, JobKind::GgcCreate, ops).await;
+    assert_all_done(&state);
+    let titles: Vec<_> = env
+        .sandbox
+        .state()
+        .ggchest_offers_of(GGCHEST_KEY_A)
+        .iter()
+        .filter(|o| o.title.starts_with("Slow sword"))
+        .map(|o| o.title.clone())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+}

@@ -49,6 +49,7 @@ impl Env {
             key: Some(self.key.clone()),
             audit: Some(AuditLog::in_dir(self.data.path())),
             retry_delay: Duration::from_millis(50),
+            settle_delay: Duration::from_millis(1000),
             ..RunOptions::default()
         }
     }

@@ -15,15 +15,30 @@ use crate::{
 /// Accounts per update request: the offer is re-read before each, so a failure costs little.
 pub const ACCOUNTS_PER_STEP: usize = 100;
 
+/// Up to this many ids are read one by one; more, through the offer list.
+const FEW: usize = 10;
+
 /// Plans a price change for each selected offer: `ids`, or every offer matching `filter`.
 pub async fn reprice(client: &GgcClient, rule: &PriceRule, ids: &[String], filter: &OffersFilter) -> Result<Vec<Op>> {
     rule.validate().map_err(Error::Input)?;
     let offers = if ids.is_empty() {
         client.all_offers(filter).await?
-    } else {
+    } else if ids.len() <= FEW {
         let mut v = Vec::with_capacity(ids.len());
         for id in ids {
             v.push(client.offer(id).await?);
+        }
+        v
+    } else {
+        // Many ids: the list (100 a page) costs fewer requests than one GET each.
+        let mut all: std::collections::HashMap<String, markets::ggchest::Offer> =
+            client.all_offers(&OffersFilter::default()).await?.into_iter().map(|o| (o.id.to_lowercase(), o)).collect();
+        let mut v = Vec::with_capacity(ids.len());
+        for id in ids {
+            match all.remove(&id.to_lowercase()) {
+                Some(o) => v.push(o),
+                None => v.push(client.offer(id).await?),
+            }
         }
         v
     };

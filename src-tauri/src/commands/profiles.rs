@@ -179,6 +179,11 @@ pub async fn set_active_profile(ctx: &Ctx<'_>, profile_id: String) -> CommandRes
         .await
 }
 
+/// "1 offer", "2 offers".
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// One cheap authenticated request with the stored key.
 pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<ConnectionTest> {
     let id = profile_id.clone();
@@ -188,13 +193,15 @@ pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult
             Market::GamingGoods => {
                 let d = gg_client(ctx, &profile_id).await?.dashboard().await?;
                 Ok(format!(
-                    "Connected to Gaming Goods: {} products ({} active), {} sales.",
-                    d.total_products, d.active_products, d.total_sales
+                    "Connected to Gaming Goods: {} ({} active), {}.",
+                    counted(d.total_products, "product", "products"),
+                    d.active_products,
+                    counted(d.total_sales, "sale", "sales")
                 ))
             }
             Market::GgChest => {
                 let page = ggc_client(ctx, &profile_id).await?.offers(&Default::default(), 1, 1).await?;
-                Ok(format!("Connected to GGChest: {} offers.", page.pagination.total_count))
+                Ok(format!("Connected to GGChest: {}.", counted(page.pagination.total_count, "offer", "offers")))
             }
         }
     }

@@ -55,7 +55,8 @@ export function parseCodes(text: string): CodeList {
   return out;
 }
 
-function plural(n: number, one: string, many: string): string {
+/** "1 code", "2 codes", "1,000 codes". */
+export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 

@@ -29,7 +29,8 @@ class Profiles {
 
   apply(state: ProfilesState): void {
     this.list = state.profiles;
-    this.activeId = state.active_profile_id ?? state.profiles[0]?.id ?? null;
+    // None remembered (e.g. the active one was deleted): the first of the sidebar, as `remove` does.
+    this.activeId = state.active_profile_id ?? this.ordered[0]?.id ?? null;
     this.loaded = true;
   }
 

@@ -45,6 +45,15 @@ describe("accounts offers", () => {
   });
 });
 
+describe("attributes", () => {
+  it("a new offer needs every attribute; an edit may leave unset the ones the offer never had", () => {
+    const f = { ...base("currency"), currencyId: "c1", attributes: { a1: "o1" } };
+    expect(checkOffer(f, ["a1", "a2"], "create").map((e) => e.field)).toEqual(["attributes[1].option_id"]);
+    expect(checkOffer(f, ["a1", "a2"], "edit", new Set(["a2"]))).toEqual([]);
+    expect(checkOffer({ ...f, attributes: {} }, ["a1", "a2"], "edit", new Set(["a2"])).map((e) => e.field)).toEqual(["attributes[0].option_id"]);
+  });
+});
+
 describe("items offers", () => {
   it("auto delivery: one unit per line, delivery time optional", () => {
     const f = { ...base("items"), deliveryMethod: "auto" as const, deliveryTime: "", itemsText: "K-1\n\nK-2\nK-1\n" };

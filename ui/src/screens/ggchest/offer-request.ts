@@ -93,15 +93,22 @@ export function credentials(rows: AccountRow[]): AccountCredentials[] {
 
 /**
  * Local checks, named like the API's fields so they land next to the same inputs.
- * `requiredAttributes` are the ids of the attributes the game offers (one choice each).
+ * `requiredAttributes` are the ids of the attributes the game offers (one choice each), in the
+ * order shown; `mayStayUnset` those an edit may leave as they are, unset (GGChest keeps offers
+ * without every attribute, and an edit should not force a choice the seller never made).
  */
-export function checkOffer(form: OfferForm, requiredAttributes: string[], mode: "create" | "edit"): FieldError[] {
+export function checkOffer(
+  form: OfferForm,
+  requiredAttributes: string[],
+  mode: "create" | "edit",
+  mayStayUnset: ReadonlySet<string> = new Set(),
+): FieldError[] {
   const errs: FieldError[] = [];
   const add = (field: string, message: string) => errs.push({ field, message });
   if (mode === "create" && form.gameId === "") add("game_id", "Choose a game");
   if (mode === "create" && form.offerType === "currency" && form.currencyId === "") add("game_currency_id", "Choose the currency");
   requiredAttributes.forEach((id, i) => {
-    if (!form.attributes[id]) add(`attributes[${i}].option_id`, "Choose an option");
+    if (!form.attributes[id] && !mayStayUnset.has(id)) add(`attributes[${i}].option_id`, "Choose an option");
   });
   if (form.title.trim() === "") add("title", "Enter a title");
   if (form.description.trim() === "") add("description", "Enter a description");

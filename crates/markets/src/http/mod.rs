@@ -343,6 +343,12 @@ impl Transport {
             builder = builder.query(&req.query);
         }
         builder = match &req.body {
+            // No body and no Content-Type (the toggle and deactivate endpoints take no data).
+            // A POST/PUT/PATCH still states `Content-Length: 0`, as curl does: without it some
+            // front ends answer 411 Length Required. hyper leaves it out for an empty body.
+            Body::Empty if matches!(req.method, Method::POST | Method::PUT | Method::PATCH) => {
+                builder.header(reqwest::header::CONTENT_LENGTH, "0")
+            }
             Body::Empty => builder,
             Body::Json(bytes) => builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(bytes.clone()),
             Body::File { field, file_name, mime, bytes } => {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{gg_client, ggc_client, Loopback, Reply};
-use markets::{gg::*, ggchest::*};
+use markets::ggchest::*;
 use serde_json::json;
 
 const OFFER: &str = "01985a35-c7d2-9fa4-e1b6-8a3f5c2e9d7b";
@@ -30,4 +30,95 @@ async fn bodiless_put_and_post_send_content_length_zero_and_no_content_type() {
     assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/seller/products/p-1/deactivate"));
     assert_eq!(r.header("content-length"), Some("0"), "{:?}", r.headers);
     assert_eq!(r.header("content-type"), None);
+}
+
+fn gg_offer(n: usize) -> serde_json::Value {
+    json!({"product_id": format!("p-{n}"), "price_cents": 100 + n, "available": 1, "sold": 0})
+}
+
+/// Gaming Goods offers: `page`, `page_size` (max 100); the answer's example has `"page_size": 20`.
+/// A server that pages by 20 although 100 was asked must still be read to the end of `total`.
+#[tokio::test]
+async fn gg_all_offers_follows_the_page_size_the_server_used() {
+    let lb = Loopback::start(|req, _| {
+        let page: usize = req.query_value("page").unwrap().parse().unwrap();
+        let items: Vec<_> = (0..45).skip((page - 1) * 20).take(20).map(gg_offer).collect();
+        Reply::json(200, &json!({"offers": items, "total": 45, "page": page, "page_size": 20}))
+    })
+    .await;
+    let all = gg_client(lb.url(), "k").all_offers().await.unwrap();
+    assert_eq!(all.len(), 45, "pages asked: {:?}", lb.requests().iter().map(|r| r.query.clone()).collect::<Vec<_>>());
+    assert_eq!(all[44].product_id, "p-44");
+}
+
+/// Gaming Goods products without a `total`: keep reading while pages come back full.
+#[tokio::test]
+async fn gg_all_products_without_total_reads_until_a_short_page() {
+    let lb = Loopback::start(|req, _| {
+        let offset: usize = req.query_value("offset").unwrap().parse().unwrap();
+        let items: Vec<_> = (offset..150.min(offset + 100)).map(|n| json!({"id": format!("p-{n}")})).collect();
+        Reply::json(200, &json!({"items": items}))
+    })
+    .await;
+    let all = gg_client(lb.url(), "k").all_products().await.unwrap();
+    assert_eq!(all.len(), 150);
+    assert_eq!(lb.requests().len(), 2);
+}
+
+/// Gaming Goods offers without a `total`: likewise.
+#[tokio::test]
+async fn gg_all_offers_without_total_reads_until_a_short_page() {
+    let lb = Loopback::start(|req, _| {
+        let page: usize = req.query_value("page").unwrap().parse().unwrap();
+        let items: Vec<_> = (0..130).skip((page - 1) * 100).take(100).map(gg_offer).collect();
+        Reply::json(200, &json!({"offers": items}))
+    })
+    .await;
+    assert_eq!(gg_client(lb.url(), "k").all_offers().await.unwrap().len(), 130);
+    assert_eq!(lb.requests().len(), 2);
+}
+
+fn ggc_offer(n: usize) -> serde_json::Value {
+    json!({"id": format!("o-{n}"), "status": "ACTIVE", "qty_total": "1"})
+}
+
+/// GGChest: `pagination[per_page]` "default: 10, max: 100"; the answer's `pagination` gives
+/// `page_count` for the per_page the server used. A server paging by 10 is read to `page_count`.
+#[tokio::test]
+async fn ggc_all_offers_follows_page_count_whatever_per_page_the_server_used() {
+    let lb = Loopback::start(|req, _| {
+        let page: usize = req.query_value("pagination[page]").unwrap().parse().unwrap();
+        let items: Vec<_> = (0..35).skip((page - 1) * 10).take(10).map(ggc_offer).collect();
+        Reply::json(
+            200,
+            &json!({"items": items, "pagination": {"total_count": 35, "page_count": 4, "page": page, "per_page": 10}}),
+        )
+    })
+    .await;
+    let all = ggc_client(lb.url(), "k").all_offers(&OffersFilter::default()).await.unwrap();
+    assert_eq!(all.len(), 35);
+    assert_eq!(lb.requests().len(), 4);
+}
+
+/// GGChest without `pagination`: keep reading while pages come back full (100), stop at a short one.
+#[tokio::test]
+async fn ggc_all_offers_without_pagination_reads_until_a_short_page() {
+    let lb = Loopback::start(|req, _| {
+        let page: usize = req.query_value("pagination[page]").unwrap().parse().unwrap();
+        let items: Vec<_> = (0..230).skip((page - 1) * 100).take(100).map(ggc_offer).collect();
+        Reply::json(200, &json!({"items": items}))
+    })
+    .await;
+    let all = ggc_client(lb.url(), "k").all_offers(&OffersFilter::default()).await.unwrap();
+    assert_eq!(all.len(), 230);
+    assert_eq!(lb.requests().len(), 3);
+}
+
+/// A server that ignores `pagination[page]` and has no `pagination` must not be read forever.
+#[tokio::test]
+async fn ggc_all_offers_stops_when_a_page_without_pagination_repeats() {
+    let lb =
+        Loopback::start(|_, _| Reply::json(200, &json!({"items": (0..100).map(ggc_offer).collect::<Vec<_>>()}))).await;
+    let all = ggc_client(lb.url(), "k").all_offers(&OffersFilter::default()).await.unwrap();
+    assert_eq!((all.len(), lb.requests().len()), (200, 2));
 }

@@ -50,15 +50,22 @@ impl GgClient {
     }
 
     /// Every product, page by page (100 a page), as a stream: a screen can show progress.
+    /// The offset moves by what each page held (the server may page by less than asked); the
+    /// end is `total`, or, if an answer has none, the first page that is not full.
     pub fn product_pages(&self) -> impl Stream<Item = Result<ProductPage>> + '_ {
-        stream::try_unfold(Some(0u64), move |offset| async move {
+        stream::try_unfold((Some(0u64), None), move |(offset, previous)| async move {
             let Some(offset) = offset else {
                 return Ok(None);
             };
             let page = self.products(MAX_PAGE_SIZE, offset).await?;
             let next = offset + page.items.len() as u64;
-            let more = !page.items.is_empty() && next < page.total;
-            Ok(Some((page, more.then_some(next))))
+            let size = if page.limit > 0 { page.limit.min(MAX_PAGE_SIZE) } else { MAX_PAGE_SIZE };
+            let more = match page.total {
+                0 => is_full(page.items.len(), size) && previous.as_ref() != Some(&page.items),
+                total => !page.items.is_empty() && next < total,
+            };
+            let items = page.items.clone();
+            Ok(Some((page, (more.then_some(next), Some(items)))))
         })
     }
 
@@ -134,14 +141,21 @@ impl GgClient {
         self.transport.json(&Request::get("/seller/offers").query("page", page).query("page_size", page_size)).await
     }
 
-    /// Every offer of the seller, page by page.
+    /// Every offer of the seller, page by page. The end is `total` counted in offers received
+    /// (the server may page by less than the 100 asked: its example shows `"page_size": 20`),
+    /// or, if an answer has no `total`, the first page that is not full.
     pub fn offer_pages(&self) -> impl Stream<Item = Result<OfferPage>> + '_ {
-        stream::try_unfold(Some(1u32), move |page| async move {
+        stream::try_unfold((Some(1u32), 0u64, None), move |(page, seen, previous)| async move {
             let Some(page) = page else { return Ok(None) };
             let p = self.offers(page, MAX_PAGE_SIZE).await?;
-            let seen = (page as u64 - 1) * MAX_PAGE_SIZE as u64 + p.offers.len() as u64;
-            let more = !p.offers.is_empty() && seen < p.total;
-            Ok(Some((p, more.then_some(page + 1))))
+            let seen = seen + p.offers.len() as u64;
+            let size = if p.page_size > 0 { p.page_size.min(MAX_PAGE_SIZE) } else { MAX_PAGE_SIZE };
+            let more = match p.total {
+                0 => is_full(p.offers.len(), size) && previous.as_ref() != Some(&p.offers),
+                total => !p.offers.is_empty() && seen < total,
+            };
+            let items = p.offers.clone();
+            Ok(Some((p, (more.then_some(page + 1), seen, Some(items)))))
         })
     }
 
@@ -169,4 +183,10 @@ impl GgClient {
             .json(&Request::delete(format!("/seller/offers/{id}")).about(format!("offers on product {id}")))
             .await
     }
+}
+
+/// Without a `total`, a page as long as the page size may have more after it. (A server that
+/// ignores the offset and repeats the same full page is stopped by the callers' comparison.)
+fn is_full(len: usize, size: u32) -> bool {
+    len > 0 && len as u64 >= size as u64
 }

@@ -384,16 +384,31 @@ impl GgcClient {
     }
 }
 
-/// Pages 1, 2, … until `page_count` is reached or a page comes back empty.
-fn pages<'a, T: 'a, F, Fut>(fetch: F) -> impl Stream<Item = Result<Page<T>>> + 'a
+/// Pages 1, 2, … until `page_count` is reached (the server's, for whatever `per_page` it used)
+/// or a page comes back empty. An answer without `pagination` (or with only `total_count`) is
+/// read until `total_count` items have come, or else until a page that is not full.
+fn pages<'a, T: PartialEq + Clone + 'a, F, Fut>(fetch: F) -> impl Stream<Item = Result<Page<T>>> + 'a
 where
     F: Fn(u32) -> Fut + 'a,
     Fut: std::future::Future<Output = Result<Page<T>>> + 'a,
 {
-    stream::try_unfold((Some(1u32), fetch), |(page, fetch)| async move {
+    stream::try_unfold((Some(1u32), 0u64, None::<Vec<T>>, fetch), |(page, seen, previous, fetch)| async move {
         let Some(n) = page else { return Ok(None) };
         let p = fetch(n).await?;
-        let more = !p.items.is_empty() && (n as u64) < p.pagination.page_count;
-        Ok(Some((p, (more.then_some(n + 1), fetch))))
+        let seen = seen + p.items.len() as u64;
+        let info = &p.pagination;
+        let per_page = if info.per_page > 0 { info.per_page.min(MAX_PER_PAGE as u64) } else { MAX_PER_PAGE as u64 };
+        let more = !p.items.is_empty()
+            && if info.page_count > 0 {
+                (n as u64) < info.page_count
+            } else if info.total_count > 0 {
+                seen < info.total_count
+            } else {
+                // No pagination at all: a full page may have more after it (unless the server
+                // ignored the page number and sent the same page again).
+                p.items.len() as u64 >= per_page && previous.as_ref() != Some(&p.items)
+            };
+        let items = p.items.clone();
+        Ok(Some((p, (more.then_some(n + 1), seen, Some(items), fetch))))
     })
 }

@@ -122,3 +122,24 @@ async fn ggc_all_offers_stops_when_a_page_without_pagination_repeats() {
     let all = ggc_client(lb.url(), "k").all_offers(&OffersFilter::default()).await.unwrap();
     assert_eq!((all.len(), lb.requests().len()), (200, 2));
 }
+
+/// Gaming Goods: "Every request must carry the header: X-API-Key"; GGChest: "All requests must
+/// include an `X-API-KEY` header". Header names are case-insensitive (RFC 9110 §5.1) and HTTP/2
+/// sends them in lower case, so the name is checked case-insensitively; every request also asks
+/// for JSON, the only format either API answers.
+#[tokio::test]
+async fn every_request_carries_the_key_and_asks_for_json() {
+    let lb = Loopback::start(|req, _| match req.path.as_str() {
+        "/seller/dashboard" => Reply::json(200, &json!({})),
+        _ => Reply::raw(200, "{}"),
+    })
+    .await;
+    gg_client(lb.url(), "gg-key").dashboard().await.unwrap();
+    ggc_client(lb.url(), "ggc-key").toggle(OFFER).await.unwrap();
+    let reqs = lb.requests();
+    assert_eq!(reqs[0].header("X-API-Key"), Some("gg-key"));
+    assert_eq!(reqs[1].header("X-API-KEY"), Some("ggc-key"));
+    for r in &reqs {
+        assert_eq!(r.header("accept"), Some("application/json"), "{} {}", r.method, r.path);
+    }
+}

@@ -234,6 +234,12 @@ impl Transport {
         }
         let http = reqwest::Client::builder()
             .user_agent(concat!("SellerDesk/", env!("CARGO_PKG_VERSION")))
+            // Both APIs answer JSON ("Responses are returned as JSON"); saying so keeps a
+            // framework from picking an HTML error page for `*/*`.
+            .default_headers(reqwest::header::HeaderMap::from_iter([(
+                reqwest::header::ACCEPT,
+                reqwest::header::HeaderValue::from_static("application/json"),
+            )]))
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(60))

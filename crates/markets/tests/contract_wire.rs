@@ -143,3 +143,32 @@ async fn every_request_carries_the_key_and_asks_for_json() {
         assert_eq!(r.header("accept"), Some("application/json"), "{} {}", r.method, r.path);
     }
 }
+
+/// README: `GET /v1/offers?pagination[page]=1&pagination[per_page]=10&filters[status]=...`; the
+/// spec's `filters[status]` enum is `active`, `draft`, `deleted` (lower case). The brackets go
+/// out percent-encoded (`%5B`, `%5D`): RFC 3986 does not allow a bare `[` or `]` in a query,
+/// and PHP (hence Symfony's `$request->query`), Node's `qs` and the sandbox all decode the name
+/// before reading its brackets, so `pagination%5Bpage%5D=1` is `pagination[page]=1` to them.
+#[tokio::test]
+async fn offers_query_names_are_the_documented_ones_percent_encoded() {
+    let lb = Loopback::fixed(200, json!({"items": [], "pagination": {}})).await;
+    let filter = OffersFilter {
+        status: Some(OfferStatus::decode("DRAFT")),
+        offer_type: Some(OfferType::Currency),
+        game_id: Some("0192b854-d37a-71d5-9ae5-ad763615171a".into()),
+    };
+    ggc_client(lb.url(), "k").offers(&filter, 2, 100).await.unwrap();
+    let r = lb.only_request();
+    assert_eq!(
+        r.query.as_deref(),
+        Some(
+            "pagination%5Bpage%5D=2&pagination%5Bper_page%5D=100&filters%5Bstatus%5D=draft\
+             &filters%5Boffer_type%5D=currency&filters%5Bgame_id%5D=0192b854-d37a-71d5-9ae5-ad763615171a"
+        )
+    );
+    let names: Vec<String> = r.query_pairs().into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        ["pagination[page]", "pagination[per_page]", "filters[status]", "filters[offer_type]", "filters[game_id]"]
+    );
+}

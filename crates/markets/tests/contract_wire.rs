@@ -4,7 +4,7 @@
 mod common;
 
 use common::{gg_client, ggc_client, Loopback, Reply};
-use markets::ggchest::*;
+use markets::{gg::NewOffers, ggchest::*};
 use serde_json::json;
 
 const OFFER: &str = "01985a35-c7d2-9fa4-e1b6-8a3f5c2e9d7b";
@@ -171,4 +171,57 @@ async fn offers_query_names_are_the_documented_ones_percent_encoded() {
         names,
         ["pagination[page]", "pagination[per_page]", "filters[status]", "filters[offer_type]", "filters[game_id]"]
     );
+}
+
+/// `Retry-After` as an HTTP-date (RFC 9110 §10.2.3 allows either form) is waited for, then
+/// the request repeated: a 429 was not processed, so even a toggle may go again.
+#[tokio::test]
+async fn retry_after_as_an_http_date_is_honoured() {
+    let lb = Loopback::start(|_, i| {
+        if i == 0 {
+            let at = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+            Reply::raw(429, r#"{"message":"Too Many Requests"}"#)
+                .with_header("Retry-After", &httpdate::fmt_http_date(at))
+        } else {
+            Reply::raw(200, "{}")
+        }
+    })
+    .await;
+    let start = std::time::Instant::now();
+    ggc_client(lb.url(), "k").toggle(OFFER).await.unwrap();
+    let reqs = lb.requests();
+    assert_eq!(reqs.len(), 2);
+    let gap = reqs[1].at - reqs[0].at;
+    assert!(gap >= std::time::Duration::from_millis(900), "waited only {gap:?}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+}
+
+/// "429 Too Many Requests — rate limit (100 req/min)" with no `Retry-After`: back off, repeat.
+#[tokio::test]
+async fn a_429_without_retry_after_backs_off_and_repeats() {
+    let lb = Loopback::start(|_, i| {
+        if i == 0 {
+            Reply::raw(429, r#"{"error":{"code":"TOO_MANY_REQUESTS","message":"rate limit"}}"#)
+        } else {
+            Reply::json(200, &json!({"added": 2}))
+        }
+    })
+    .await;
+    let offers = NewOffers {
+        product_id: "a1b2c3d4".into(),
+        price_cents: markets::Cents(1799),
+        codes: vec!["AAAA".into(), "BBBB".into()],
+    };
+    assert_eq!(gg_client(lb.url(), "k").add_offers(&offers).await.unwrap().added, 2);
+    assert_eq!(lb.requests().len(), 2);
+}
+
+/// README table: `INTERNAL_ERROR` 500. A toggle answered 500 may have flipped the offer: it is
+/// reported as unknown and never sent again (a second toggle would undo the first).
+#[tokio::test]
+async fn a_toggle_answered_500_is_outcome_unknown_and_not_repeated() {
+    let lb = Loopback::start(|_, _| Reply::empty(500)).await;
+    let e = ggc_client(lb.url(), "k").toggle(OFFER).await.unwrap_err();
+    assert!(matches!(e, markets::Error::OutcomeUnknown { .. }), "{e:?}");
+    assert_eq!(lb.requests().len(), 1);
 }

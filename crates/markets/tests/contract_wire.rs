@@ -225,3 +225,29 @@ async fn a_toggle_answered_500_is_outcome_unknown_and_not_repeated() {
     assert!(matches!(e, markets::Error::OutcomeUnknown { .. }), "{e:?}");
     assert_eq!(lb.requests().len(), 1);
 }
+
+/// Neither document has a redirect. One is not followed: a followed 301 would turn a POST
+/// into a GET and carry `X-API-KEY` to the host it names.
+#[tokio::test]
+async fn a_redirect_is_reported_not_followed() {
+    let elsewhere = Loopback::start(|_, _| Reply::raw(200, r#"{"id":"x"}"#)).await;
+    let to = format!("{}/v1/offers/currency", elsewhere.url());
+    let lb = Loopback::start(move |_, _| Reply::empty(301).with_header("Location", &to)).await;
+    let offer = NewCurrencyOffer {
+        game_id: "550e8400-e29b-41d4-a716-446655440000".into(),
+        game_currency_id: "880e8400-e29b-41d4-a716-446655440010".into(),
+        title: "100,000 Gold".into(),
+        description: "Fast".into(),
+        price: markets::UsdPrice::parse("29.99").unwrap(),
+        old_price: None,
+        delivery_time: DeliveryTime::Minutes5,
+        qty_total: 10000,
+        qty_min: 100,
+        attributes: vec![],
+    };
+    let e = ggc_client(lb.url(), "secret").create_currency_offer(&offer).await.unwrap_err();
+    assert!(matches!(&e, markets::Error::UnexpectedResponse { status: 301, .. }), "{e:?}");
+    assert!(e.to_string().contains("redirect"), "{e}");
+    assert_eq!(lb.requests().len(), 1);
+    assert!(elsewhere.requests().is_empty(), "the key went to the redirect's host");
+}

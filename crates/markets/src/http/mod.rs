@@ -243,6 +243,10 @@ impl Transport {
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(60))
+            // Neither API documents a redirect. Following one would turn a POST into a GET
+            // (301/302) and carry the key header to whatever host it names (reqwest drops only
+            // `Authorization` and cookies across hosts): report it instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("cannot set up HTTPS: {e}")))?;
         let limiter = RateLimiter::shared(market, &base_url, &config.api_key, &config.pacing);
@@ -374,6 +378,22 @@ impl Transport {
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(retry::parse_retry_after);
+                if status.is_redirection() {
+                    let to = response.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok());
+                    let detail = format!(
+                        "redirected{}: the API documents no redirects; check the base URL (no redirect is followed, \
+                         so the key is not sent elsewhere)",
+                        to.map(|l| format!(" to {}", strip_query(l))).unwrap_or_default()
+                    );
+                    drop(permit);
+                    return Attempt::Fail(Error::UnexpectedResponse {
+                        market: self.market,
+                        status: status.as_u16(),
+                        json_path: String::new(),
+                        detail,
+                        body_excerpt: String::new(),
+                    });
+                }
                 match response.bytes().await {
                     Ok(body) => self.judge(req, attempt, status, retry_after, &body),
                     Err(e) => self.lost(req, attempt, &url, e),

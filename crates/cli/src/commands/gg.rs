@@ -52,8 +52,10 @@ async fn products(cmd: ProductsCommand, client: &GgClient, out: &Out) -> CliResu
         ProductsCommand::List(l) => {
             let page = client.products(l.limit, l.offset).await?;
             out.emit(&page, |p| {
-                let hint = format!("Next: --offset {} (or --all).", p.offset + p.items.len() as u64);
-                render::products(&p.items, &crate::output::table::showing(p.offset + 1, p.items.len(), p.total, &hint))
+                // The answer's offset, or the one asked for if it has none.
+                let offset = if p.offset > 0 { p.offset } else { l.offset };
+                let hint = format!("Next: --offset {} (or --all).", offset + p.items.len() as u64);
+                render::products(&p.items, &crate::output::table::showing(offset + 1, p.items.len(), p.total, &hint))
             });
         }
         ProductsCommand::Create(c) => {
@@ -164,8 +166,11 @@ async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
         OffersCommand::List(l) => {
             let page = client.offers(l.page, l.page_size).await?;
             out.emit(&page, |p| {
-                let first = (p.page.max(1) as u64 - 1) * p.page_size.max(1) as u64 + 1;
-                let hint = format!("Next: --page {} (or --all).", p.page + 1);
+                // The answer's page and page size, or those asked for if it has none.
+                let page = if p.page > 0 { p.page } else { l.page };
+                let size = if p.page_size > 0 { p.page_size } else { l.page_size };
+                let first = (page.max(1) as u64 - 1) * size as u64 + 1;
+                let hint = format!("Next: --page {} (or --all).", page + 1);
                 render::offers(&p.offers, &crate::output::table::showing(first, p.offers.len(), p.total, &hint))
             });
         }

@@ -32,16 +32,35 @@ pub fn yes_no(v: Option<bool>) -> String {
     }
 }
 
-/// "Showing 21–40 of 95." for a page of a list.
+/// "Showing 21–40 of 95." for a page of a list; "Showing 21–40." (and the hint) when the answer
+/// gave no usable total (none, or fewer than the rows already shown).
 pub fn showing(first: u64, count: usize, total: u64, hint: &str) -> String {
     if count == 0 {
         return format!("Nothing here (total {total}).");
     }
     let last = first + count as u64 - 1;
-    let mut s = format!("Showing {first}–{last} of {total}.");
-    if last < total && !hint.is_empty() {
+    let known_total = total >= last;
+    let mut s = if known_total {
+        format!("Showing {first}–{last} of {total}.")
+    } else {
+        format!("Showing {first}–{last}.")
+    };
+    if (!known_total || last < total) && !hint.is_empty() {
         s.push(' ');
         s.push_str(hint);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::showing;
+
+    #[test]
+    fn showing_with_and_without_a_total() {
+        assert_eq!(showing(21, 20, 95, "Next."), "Showing 21–40 of 95. Next.");
+        assert_eq!(showing(81, 15, 95, "Next."), "Showing 81–95 of 95.");
+        assert_eq!(showing(1, 100, 0, "Next."), "Showing 1–100. Next.", "no total in the answer");
+        assert_eq!(showing(1, 0, 0, "Next."), "Nothing here (total 0).");
+    }
 }

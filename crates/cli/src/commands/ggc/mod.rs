@@ -46,11 +46,27 @@ async fn dispatch(cmd: GgcCommand, client: &GgcClient, out: &Out) -> CliResult {
     Ok(())
 }
 
-/// "Showing 11–20 of 40. Next: --page 3 (or --all)." from GGChest's pagination object.
-pub(crate) fn page_footer(p: &Pagination, count: usize) -> String {
-    let first = p.page.saturating_sub(1) * p.per_page + 1;
-    let hint = format!("Next: --page {} (or --all).", p.page + 1);
+/// "Showing 11–20 of 40. Next: --page 3 (or --all)." from GGChest's pagination object, or from
+/// the page asked for when the answer has no `pagination` (its fields then read 0).
+pub(crate) fn page_footer(p: &Pagination, count: usize, asked_page: u32, asked_per_page: u32) -> String {
+    let page = if p.page > 0 { p.page } else { u64::from(asked_page) };
+    let per_page = if p.per_page > 0 { p.per_page } else { u64::from(asked_per_page) };
+    let first = page.saturating_sub(1) * per_page + 1;
+    let hint = format!("Next: --page {} (or --all).", page + 1);
     table::showing(first, count, p.total_count, &hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_footer_falls_back_to_the_page_asked_for() {
+        let p = Pagination { total_count: 40, page_count: 4, page: 2, per_page: 10 };
+        assert_eq!(page_footer(&p, 10, 2, 100), "Showing 11–20 of 40. Next: --page 3 (or --all).");
+        let none = Pagination::default();
+        assert_eq!(page_footer(&none, 20, 3, 20), "Showing 41–60. Next: --page 4 (or --all).");
+    }
 }
 
 async fn orders(o: Orders, client: &GgcClient, out: &Out) -> CliResult {
@@ -61,7 +77,9 @@ async fn orders(o: Orders, client: &GgcClient, out: &Out) -> CliResult {
         out.emit(&all, |a| render::orders(&a.items, &format!("{} orders.", a.total)));
     } else {
         let page = client.orders(&filter, o.paging.page, o.paging.per_page).await?;
-        out.emit(&page, |p| render::orders(&p.items, &page_footer(&p.pagination, p.items.len())));
+        out.emit(&page, |p| {
+            render::orders(&p.items, &page_footer(&p.pagination, p.items.len(), o.paging.page, o.paging.per_page))
+        });
     }
     Ok(())
 }

@@ -27,7 +27,12 @@ pub async fn run(cmd: OffersCommand, client: &GgcClient, out: &Out) -> CliResult
                 out.emit(&all, |a| render::offers(&a.items, &format!("{} offers.", a.total)));
             } else {
                 let page = client.offers(&filter, l.paging.page, l.paging.per_page).await?;
-                out.emit(&page, |p| render::offers(&p.items, &page_footer(&p.pagination, p.items.len())));
+                out.emit(&page, |p| {
+                    render::offers(
+                        &p.items,
+                        &page_footer(&p.pagination, p.items.len(), l.paging.page, l.paging.per_page),
+                    )
+                });
             }
         }
         OffersCommand::Get(g) => {

@@ -7,16 +7,38 @@ use crate::{
     http::{excerpt, ErrorAnswer},
     Error, Market,
 };
-use serde::Deserialize;
 use serde_json::Value;
 
-#[derive(Deserialize, Default)]
+/// The error body, read field by field so that one odd field does not lose the others: API-NOTES
+/// "parse whatever is there". `errors` is a list in every source (the spec types the 422's
+/// items loosely, `"items": []`); a `{"property": ["message", ...]}` map is read too.
 struct Body {
-    #[serde(default)]
     message: Option<String>,
-    /// The spec types the 422 `errors` items loosely (`"items": []`), so take any JSON.
-    #[serde(default)]
-    errors: Option<Vec<Value>>,
+    errors: Vec<FieldError>,
+}
+
+impl Body {
+    fn parse(bytes: &[u8]) -> Option<Body> {
+        let v: Value = serde_json::from_slice(bytes).ok()?;
+        let obj = v.as_object()?;
+        let message = obj.get("message").and_then(Value::as_str).map(str::to_owned);
+        let errors = match obj.get("errors") {
+            Some(Value::Array(list)) => field_errors(list),
+            Some(Value::Object(map)) => map
+                .iter()
+                .flat_map(|(property, m)| {
+                    let messages: Vec<String> = match m {
+                        Value::String(s) => vec![s.clone()],
+                        Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+                        _ => Vec::new(),
+                    };
+                    messages.into_iter().map(move |msg| FieldError::new(normalize_property(property), msg))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(Body { message, errors })
+    }
 }
 
 /// `[filters][offer_type]` → `filters[offer_type]` (the query parameter's name);
@@ -69,10 +91,10 @@ fn field_errors(errors: &[Value]) -> Vec<FieldError> {
 }
 
 pub(crate) fn decode(market: Market, answer: &ErrorAnswer) -> Error {
-    let parsed: Option<Body> = serde_json::from_slice(answer.body).ok();
-    let body = parsed.as_ref();
-    let message = body.and_then(|b| b.message.clone()).unwrap_or_default();
-    let fields = body.and_then(|b| b.errors.as_deref()).map(field_errors).unwrap_or_default();
+    let (message, fields) = match Body::parse(answer.body) {
+        Some(b) => (b.message.unwrap_or_default(), b.errors),
+        None => (String::new(), Vec::new()),
+    };
     let status = answer.status;
     match status {
         400 | 422 => Error::Validation {
@@ -123,5 +145,26 @@ mod tests {
         assert_eq!(n("accounts[0][login]"), "accounts[0].login");
         assert_eq!(n("[accounts][1][password]"), "accounts[1].password");
         assert_eq!(n("offers_ids"), "offers_ids");
+    }
+
+    #[test]
+    fn an_errors_map_and_an_odd_message_do_not_lose_the_rest() {
+        use crate::{http::ErrorAnswer, Error, Market};
+        let decode = |status, body: &str| {
+            super::decode(
+                Market::GgChest,
+                &ErrorAnswer { status, body: body.as_bytes(), key_has_worked: true, what: "offer o-1" },
+            )
+        };
+        let e =
+            decode(422, r#"{"message":"Invalid input data","errors":{"price":["must match"],"[qty_min]":"too big"}}"#);
+        let Error::Validation { message, fields, .. } = &e else { panic!("{e:?}") };
+        assert_eq!(message, "Invalid input data");
+        let mut got: Vec<(&str, &str)> = fields.iter().map(|f| (f.field.as_str(), f.message.as_str())).collect();
+        got.sort();
+        assert_eq!(got, [("price", "must match"), ("qty_min", "too big")]);
+        // A message that is not a string keeps the errors list.
+        let e = decode(400, r#"{"message":{"text":"x"},"errors":[{"property":"price","message":"bad"}]}"#);
+        assert_eq!(e.fields().len(), 1, "{e:?}");
     }
 }

@@ -154,9 +154,17 @@ impl UsdPrice {
         UsdPrice(d)
     }
 
-    /// The exact string sent on the wire.
+    /// The exact string sent on the wire: always two decimals (`100.00`, `0.50`). The README's
+    /// price endpoint: "We only accept 2 decimal places (see example)", `"66.32"`; the pattern
+    /// `^[0-9]{1,16}(\.[0-9]{1,2})?$` takes that too. A value with more decimals that are not
+    /// all zeros (`1.345`, read from somewhere) is left as it is, for [`UsdPrice::check`] to
+    /// refuse rather than be rounded silently.
     pub fn wire(&self) -> String {
-        self.0.to_string()
+        let mut d = self.0.normalize();
+        if d.scale() <= 2 {
+            d.rescale(2);
+        }
+        d.to_string()
     }
 
     /// Checks the documented pattern `^[0-9]{1,16}(\.[0-9]{1,2})?$` and the 19-character limit.
@@ -241,7 +249,10 @@ mod tests {
         for bad in ["", "1.234", "-1", "+1", "1e3", "1,50", "12345678901234567", " . ", "1.", ".5", "abc"] {
             assert!(UsdPrice::parse(bad).is_err(), "{bad} should be rejected");
         }
-        assert_eq!(UsdPrice::parse("0.50").unwrap().wire(), "0.50", "typed scale is kept");
+        assert_eq!(UsdPrice::parse("0.50").unwrap().wire(), "0.50");
+        assert_eq!(UsdPrice::parse("0.5").unwrap().wire(), "0.50", "always two decimals");
+        assert_eq!(UsdPrice::parse("100").unwrap().wire(), "100.00");
+        assert_eq!(UsdPrice::parse("1234567890123456.99").unwrap().wire(), "1234567890123456.99");
     }
 
     #[test]
@@ -249,7 +260,9 @@ mod tests {
         let p: UsdPrice = serde_json::from_str("\"1.345\"").unwrap();
         assert!(p.check().is_err());
         let p: UsdPrice = serde_json::from_str("12.5").unwrap();
-        assert_eq!(p.wire(), "12.5");
+        assert_eq!(p.wire(), "12.50");
+        let p: UsdPrice = serde_json::from_str("\"10.500\"").unwrap();
+        assert_eq!((p.wire().as_str(), p.check().is_ok()), ("10.50", true), "trailing zeros are no decimals");
         assert_eq!(serde_json::to_string(&UsdPrice::parse("66.32").unwrap()).unwrap(), "\"66.32\"");
     }
 

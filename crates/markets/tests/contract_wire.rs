@@ -251,3 +251,41 @@ async fn a_redirect_is_reported_not_followed() {
     assert_eq!(lb.requests().len(), 1);
     assert!(elsewhere.requests().is_empty(), "the key went to the redirect's host");
 }
+
+/// README, Update Offer Price: "All prices are specified in US dollars. We only accept 2 decimal
+/// places (see example)" — `"price": "66.32"`. The pattern `^[0-9]{1,16}(\.[0-9]{1,2})?$` also
+/// takes `100` or `0.5`, but the strictest reading wants two decimals, which every source
+/// accepts: prices go out as `100.00`, `0.50`, `12.50`. Old prices likewise.
+#[tokio::test]
+async fn prices_go_out_with_exactly_two_decimals() {
+    let lb = Loopback::start(|_, _| Reply::raw(200, r#"{"id":"01985a33-2b8f-87e4-a7d3-1f6c9e3a8d5c"}"#)).await;
+    let c = ggc_client(lb.url(), "k");
+    for (typed, sent) in [("100", "100.00"), ("12.5", "12.50"), ("0.5", "0.50"), ("66.32", "66.32")] {
+        c.update_price(OFFER, markets::UsdPrice::parse(typed).unwrap()).await.unwrap();
+        let last = lb.requests().pop().unwrap();
+        assert_eq!(last.json(), json!({"price": sent}), "typed {typed}");
+    }
+    let offer = NewCurrencyOffer {
+        game_id: "550e8400-e29b-41d4-a716-446655440000".into(),
+        game_currency_id: "880e8400-e29b-41d4-a716-446655440010".into(),
+        title: "100,000 Gold".into(),
+        description: "Fast".into(),
+        price: markets::UsdPrice::parse("29.9").unwrap(),
+        old_price: Some(markets::UsdPrice::parse("35").unwrap()),
+        delivery_time: DeliveryTime::Minutes5,
+        qty_total: 10000,
+        qty_min: 100,
+        attributes: vec![],
+    };
+    c.create_currency_offer(&offer).await.unwrap();
+    let body = lb.requests().pop().unwrap().json();
+    assert_eq!((&body["price"], &body["old_price"]), (&json!("29.90"), &json!("35.00")));
+    // The longest price the pattern allows still fits the 19 characters.
+    let longest = markets::UsdPrice::parse("9999999999999999").unwrap();
+    assert_eq!(longest.wire(), "9999999999999999.00");
+    assert!(longest.check().is_ok());
+    // A price read back with 3 decimals is not rounded into shape: it is refused before sending.
+    let odd: markets::UsdPrice = serde_json::from_str("\"1.345\"").unwrap();
+    assert!(odd.check().is_err());
+    assert!(c.update_price(OFFER, odd).await.is_err());
+}

@@ -19,6 +19,8 @@ pub enum MarketClient {
 
 struct Cached {
     base_url: String,
+    /// The profile's name when built: its audit entries say who made a change.
+    name: String,
     client: MarketClient,
 }
 
@@ -28,15 +30,20 @@ pub struct ClientCache {
 }
 
 impl ClientCache {
-    /// The client built for this profile at its current base URL, if any.
+    /// The client built for this profile at its current base URL and name, if any.
     pub fn get(&self, profile: &Profile) -> Option<MarketClient> {
         let map = self.by_profile.lock().unwrap_or_else(|p| p.into_inner());
-        map.get(&profile.id).filter(|c| c.base_url == profile.base_url).map(|c| c.client.clone())
+        map.get(&profile.id)
+            .filter(|c| c.base_url == profile.base_url && c.name == profile.name)
+            .map(|c| c.client.clone())
     }
 
     pub fn insert(&self, profile: &Profile, client: MarketClient) {
         let mut map = self.by_profile.lock().unwrap_or_else(|p| p.into_inner());
-        map.insert(profile.id.clone(), Cached { base_url: profile.base_url.clone(), client });
+        map.insert(
+            profile.id.clone(),
+            Cached { base_url: profile.base_url.clone(), name: profile.name.clone(), client },
+        );
     }
 
     /// Drops the client of a profile (key replaced, profile removed).

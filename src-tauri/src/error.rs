@@ -14,7 +14,7 @@ use ts_rs::TS;
 pub struct CommandError {
     /// `markets::Error::code()` (`key_rejected`, `validation`, `outcome_unknown`, …) or one of the
     /// shell's: `keychain_unavailable`, `no_key`, `not_found`, `profile_invalid`, `file`,
-    /// `cancelled`, `sandbox`.
+    /// `cancelled`, `sandbox`; and the jobs crate's: `journal`, `keychain`, `job_busy`, `usage`.
     pub code: String,
     pub message: String,
     pub fields: Vec<FieldError>,
@@ -114,5 +114,16 @@ impl From<profiles::Error> for CommandError {
 impl From<std::io::Error> for CommandError {
     fn from(err: std::io::Error) -> Self {
         CommandError::file(err.to_string())
+    }
+}
+
+impl From<jobs::Error> for CommandError {
+    fn from(err: jobs::Error) -> Self {
+        match err {
+            // Keep the marketplace's field errors (a price rule or a create body refused).
+            jobs::Error::Market(e) => e.into(),
+            jobs::Error::NoSuchJob(id) => CommandError::new("not_found", format!("there is no job {id}")),
+            other => CommandError::new(other.code(), other.to_string()),
+        }
     }
 }

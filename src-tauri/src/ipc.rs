@@ -18,10 +18,13 @@ use crate::{
 
 #[allow(unused_imports)] // the types named in the list below
 use crate::commands::{
+    audit::{AuditPage, ExportKind},
     files::{AccountsFile, CodesParsed, IconCheck},
     gg_codes::{CodesUploadReport, OffersAddReport},
     ggchest::{OfferEdit, OffersFilter, OrdersFilter},
     ggchest_batch::{BatchAction, BatchResult},
+    job_views::{JobPlan, JobProgress, JobResults, JobSummary, JOB_PROGRESS_EVENT},
+    jobs_plan::JobSpec,
     profiles::{ConnectionTest, NewProfile, ProfileView, ProfilesState},
     sandbox::SandboxStatus,
 };
@@ -44,6 +47,10 @@ impl Events for AppEvents {
     fn progress(&self, progress: Progress) {
         // No window to tell (closing) is not a failure of the operation.
         let _ = self.0.emit(PROGRESS_EVENT, progress);
+    }
+
+    fn job_progress(&self, progress: JobProgress) {
+        let _ = self.0.emit(JOB_PROGRESS_EVENT, progress);
     }
 }
 
@@ -130,4 +137,15 @@ app_commands! {
     ggchest::ggc_attach_icon(profile_id: String, offer_id: String, path: String) -> AttachedIcon;
     ggchest::ggc_delete_icon(profile_id: String, offer_id: String, icon_id: String) -> ();
     ggchest::ggc_all_orders(profile_id: String, filter: OrdersFilter, operation_id: String) -> Vec<Order>;
+    jobs_plan::job_preview(profile_id: String, spec: JobSpec) -> JobPlan;
+    jobs_plan::job_create(profile_id: String, spec: JobSpec) -> JobSummary;
+    jobs::jobs_list(profile_id: String) -> Vec<JobSummary>;
+    jobs::job_run(profile_id: String, job_id: String) -> JobSummary;
+    jobs::job_cancel(job_id: String) -> bool;
+    jobs::job_results(job_id: String) -> JobResults;
+    jobs::job_results_csv(job_id: String, path: String) -> u64;
+    jobs::job_retry_failed(profile_id: String, job_id: String) -> JobSummary;
+    audit::audit_list(query: Option<String>, limit: Option<u64>) -> AuditPage;
+    audit::audit_export(query: Option<String>, path: String) -> u64;
+    audit::export_csv(profile_id: String, what: ExportKind, path: String) -> u64;
 }

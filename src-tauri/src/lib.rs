@@ -7,6 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod ipc;
 pub mod progress;
+pub mod running_jobs;
 pub mod state;
 
 use tauri::Manager;
@@ -24,6 +25,9 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        // First: a second launch hands over to the running app, which shows and focuses its window.
+        .plugin(single_instance())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -44,4 +48,25 @@ pub fn run() {
             eprintln!("Seller Desk stopped: {err}");
             std::process::exit(1);
         });
+}
+
+/// One running app per profiles directory: a second launch with the same profiles focuses the
+/// first one's window and exits. The D-Bus name is the identifier's, or, when
+/// `SELLERDESK_CONFIG_DIR` points elsewhere (tests, a second set of profiles), one derived from
+/// that directory, so separate profile sets may run side by side.
+fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    });
+    if let Some(dir) = std::env::var_os("SELLERDESK_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        dir.hash(&mut hasher);
+        builder = builder.dbus_id(format!("app.sellerdesk.desktop.p{:016x}", hasher.finish()));
+    }
+    builder.build()
 }

@@ -36,6 +36,9 @@ pub struct Progress {
 /// Where progress goes: the window's event bus in the app, a list in tests.
 pub trait Events: Send + Sync {
     fn progress(&self, progress: Progress);
+
+    /// A bulk job's progress (`job-progress` events); dropped unless overridden.
+    fn job_progress(&self, _progress: crate::commands::job_views::JobProgress) {}
 }
 
 /// Discards progress (commands run without a window, e.g. at start-up).

@@ -1,11 +1,11 @@
 //! What the shell keeps between commands: the profiles (file + keychain), a client per profile,
-//! the in-process sandbox, and the long operations that may be cancelled.
+//! the in-process sandbox, the long operations that may be cancelled, and the bulk jobs.
 
 use profiles::Profiles;
 use sandbox::Sandbox;
 use tokio::sync::Mutex;
 
-use crate::{clients::ClientCache, error::CommandResult, progress::Operations};
+use crate::{clients::ClientCache, error::CommandResult, progress::Operations, running_jobs::RunningJobs};
 
 pub struct AppState {
     /// profiles.json (shared with the CLI) and the OS keychain.
@@ -15,6 +15,8 @@ pub struct AppState {
     /// The demo sandbox, when started; it serves on loopback from the app's tokio runtime.
     pub sandbox: Mutex<Option<Sandbox>>,
     pub operations: Operations,
+    /// Bulk jobs: the data dir (journals, audit log) and the jobs running now.
+    pub jobs: RunningJobs,
 }
 
 impl AppState {
@@ -24,7 +26,14 @@ impl AppState {
             clients: ClientCache::default(),
             sandbox: Mutex::new(None),
             operations: Operations::default(),
+            jobs: RunningJobs::open_default(),
         }
+    }
+
+    /// The same state keeping jobs and the audit log in `dir` (tests, portable setups).
+    pub fn with_data_dir(mut self, dir: std::path::PathBuf) -> Self {
+        self.jobs = RunningJobs::new(dir);
+        self
     }
 
     /// The state over the profiles file the CLI uses too (`SELLERDESK_CONFIG_DIR` honoured).

@@ -30,6 +30,7 @@ fn capabilities_allow_only_our_commands_and_the_plugins_we_use() {
         "core:event:allow-listen",
         "core:event:allow-unlisten",
         "dialog:allow-open",
+        "dialog:allow-save",
     ]
     .iter()
     .map(|s| s.to_string())

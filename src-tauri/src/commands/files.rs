@@ -82,7 +82,7 @@ fn name_of(path: &Path) -> String {
 }
 
 /// Reads a text file, refusing directories, huge files and text that is not UTF-8.
-fn read_text(path: &Path) -> CommandResult<String> {
+pub(crate) fn read_text(path: &Path) -> CommandResult<String> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| CommandError::file(format!("cannot open {shown}: {e}")))?;
     if !meta.is_file() {
@@ -103,7 +103,9 @@ fn read_text(path: &Path) -> CommandResult<String> {
     })
 }
 
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> CommandResult<T> + Send + 'static) -> CommandResult<T> {
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
     tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(CommandError::file(format!("reading failed: {e}"))))
 }
 

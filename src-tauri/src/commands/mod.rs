@@ -3,11 +3,15 @@
 //! `#[tauri::command]`. Commands translate: they convert inputs, call `markets` / `profiles` /
 //! `sandbox`, and convert the result. Rules live in those crates.
 
+pub mod audit;
 pub mod files;
 pub mod gg;
 pub mod gg_codes;
 pub mod ggchest;
 pub mod ggchest_batch;
+pub mod job_views;
+pub mod jobs;
+pub mod jobs_plan;
 pub mod names;
 pub mod operations;
 pub mod profiles;
@@ -80,7 +84,9 @@ async fn client_for(ctx: &Ctx<'_>, profile_id: &str, market: Market) -> CommandR
     }
     let for_key = profile.clone();
     let key = ctx.state.with_profiles(move |p| Ok(p.key_for(&for_key)?)).await?;
-    let config = ClientConfig::new(market, key).with_base_url(profile.base_url.clone());
+    // Every change the app's own commands send goes to the audit log (jobs write their own).
+    let observer = audit::observer(ctx.state.jobs.audit_log(), profile.name.clone());
+    let config = ClientConfig::new(market, key).with_base_url(profile.base_url.clone()).with_observer(observer);
     let client = match market {
         Market::GamingGoods => MarketClient::Gg(Arc::new(GgClient::new(config)?)),
         Market::GgChest => MarketClient::Ggc(Arc::new(GgcClient::new(config)?)),

@@ -5,7 +5,7 @@ use std::{env, path::PathBuf, sync::Mutex};
 
 use profiles::Profiles;
 use seller_desk::{
-    commands::Ctx,
+    commands::{job_views::JobProgress, Ctx},
     progress::{Events, Progress},
     state::AppState,
 };
@@ -27,13 +27,17 @@ pub fn require_secret_service() {
     }
 }
 
-/// Progress reports, kept for the test to look at.
+/// Progress reports (of operations, and of jobs), kept for the test to look at.
 #[derive(Default)]
-pub struct Recorded(pub Mutex<Vec<Progress>>);
+pub struct Recorded(pub Mutex<Vec<Progress>>, pub Mutex<Vec<JobProgress>>);
 
 impl Events for Recorded {
     fn progress(&self, progress: Progress) {
         self.0.lock().unwrap().push(progress);
+    }
+
+    fn job_progress(&self, progress: JobProgress) {
+        self.1.lock().unwrap().push(progress);
     }
 }
 
@@ -41,9 +45,14 @@ impl Recorded {
     pub fn all(&self) -> Vec<Progress> {
         self.0.lock().unwrap().clone()
     }
+
+    pub fn jobs(&self) -> Vec<JobProgress> {
+        self.1.lock().unwrap().clone()
+    }
 }
 
-/// An app state over a profiles.json of its own, in a temporary directory.
+/// An app state over a profiles.json of its own, in a temporary directory (jobs and the audit
+/// log in its `data/`).
 pub struct Shell {
     pub dir: TempDir,
     pub state: AppState,
@@ -53,12 +62,17 @@ pub struct Shell {
 impl Shell {
     pub fn new() -> Shell {
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(Profiles::open_at(dir.path().join("profiles.json")));
+        let state =
+            AppState::new(Profiles::open_at(dir.path().join("profiles.json"))).with_data_dir(dir.path().join("data"));
         Shell { dir, state, events: Recorded::default() }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx::new(&self.state, &self.events)
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
     }
 
     pub fn profiles_json(&self) -> PathBuf {

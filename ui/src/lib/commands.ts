@@ -5,6 +5,7 @@
 import type { AccountsFile } from "./bindings/AccountsFile";
 import type { AttachedIcon } from "./bindings/AttachedIcon";
 import type { Attribute } from "./bindings/Attribute";
+import type { AuditPage } from "./bindings/AuditPage";
 import type { BatchAction } from "./bindings/BatchAction";
 import type { BatchResult } from "./bindings/BatchResult";
 import type { Cents } from "./bindings/Cents";
@@ -13,6 +14,7 @@ import type { CodesUploadReport } from "./bindings/CodesUploadReport";
 import type { CommandError } from "./bindings/CommandError";
 import type { ConnectionTest } from "./bindings/ConnectionTest";
 import type { Created } from "./bindings/Created";
+import type { ExportKind } from "./bindings/ExportKind";
 import type { Game } from "./bindings/Game";
 import type { GameCurrency } from "./bindings/GameCurrency";
 import type { GgDashboard } from "./bindings/GgDashboard";
@@ -25,6 +27,11 @@ import type { GgProductUpdate } from "./bindings/GgProductUpdate";
 import type { GgRepriced } from "./bindings/GgRepriced";
 import type { GgcOffer } from "./bindings/GgcOffer";
 import type { IconCheck } from "./bindings/IconCheck";
+import type { JobPlan } from "./bindings/JobPlan";
+import type { JobProgress } from "./bindings/JobProgress";
+import type { JobResults } from "./bindings/JobResults";
+import type { JobSpec } from "./bindings/JobSpec";
+import type { JobSummary } from "./bindings/JobSummary";
 import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import type { NewAccountsOffer } from "./bindings/NewAccountsOffer";
 import type { NewCurrencyOffer } from "./bindings/NewCurrencyOffer";
@@ -41,7 +48,7 @@ import type { ProfilesState } from "./bindings/ProfilesState";
 import type { Progress } from "./bindings/Progress";
 import type { SandboxStatus } from "./bindings/SandboxStatus";
 
-export type { CommandError, Progress };
+export type { CommandError, JobProgress, Progress };
 
 export interface Commands {
   list_profiles: { args: Record<string, never>; result: ProfilesState };
@@ -89,6 +96,17 @@ export interface Commands {
   ggc_attach_icon: { args: { profileId: string; offerId: string; path: string }; result: AttachedIcon };
   ggc_delete_icon: { args: { profileId: string; offerId: string; iconId: string }; result: null };
   ggc_all_orders: { args: { profileId: string; filter: OrdersFilter; operationId: string }; result: Array<Order> };
+  job_preview: { args: { profileId: string; spec: JobSpec }; result: JobPlan };
+  job_create: { args: { profileId: string; spec: JobSpec }; result: JobSummary };
+  jobs_list: { args: { profileId: string }; result: Array<JobSummary> };
+  job_run: { args: { profileId: string; jobId: string }; result: JobSummary };
+  job_cancel: { args: { jobId: string }; result: boolean };
+  job_results: { args: { jobId: string }; result: JobResults };
+  job_results_csv: { args: { jobId: string; path: string }; result: number };
+  job_retry_failed: { args: { profileId: string; jobId: string }; result: JobSummary };
+  audit_list: { args: { query: string | null; limit: number | null }; result: AuditPage };
+  audit_export: { args: { query: string | null; path: string }; result: number };
+  export_csv: { args: { profileId: string; what: ExportKind; path: string }; result: number };
 }
 
 export type CommandName = keyof Commands;
@@ -139,6 +157,18 @@ export const COMMAND_NAMES = [
   "ggc_attach_icon",
   "ggc_delete_icon",
   "ggc_all_orders",
+  "job_preview",
+  "job_create",
+  "jobs_list",
+  "job_run",
+  "job_cancel",
+  "job_results",
+  "job_results_csv",
+  "job_retry_failed",
+  "audit_list",
+  "audit_export",
+  "export_csv",
 ] as const satisfies readonly CommandName[];
 
 export const PROGRESS_EVENT = "progress";
+export const JOB_PROGRESS_EVENT = "job-progress";

@@ -8,6 +8,6 @@ export type CommandError = {
 /**
  * `markets::Error::code()` (`key_rejected`, `validation`, `outcome_unknown`, …) or one of the
  * shell's: `keychain_unavailable`, `no_key`, `not_found`, `profile_invalid`, `file`,
- * `cancelled`, `sandbox`.
+ * `cancelled`, `sandbox`; and the jobs crate's: `journal`, `keychain`, `job_busy`, `usage`.
  */
 code: string, message: string, fields: Array<FieldError>, };

@@ -1,0 +1,128 @@
+//! The audit log (every change Seller Desk sent, from single commands and from jobs): list,
+//! search, export as CSV. And exporting products and offers of either market as CSV.
+
+use jobs::audit::{self, AuditEntry, AuditLog};
+use markets::{Change, Observer};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{files::blocking, gg_client, ggc_client, jobs::write_csv, Ctx};
+use crate::error::CommandResult;
+
+/// One change sent to a marketplace. Never a secret: codes and accounts appear as counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AuditRow {
+    pub at: String,
+    pub profile: String,
+    /// `gg` or `ggchest`.
+    pub market: String,
+    /// `PUT /v1/offers/{id}/price`.
+    pub endpoint: String,
+    pub target: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// `done: …`, `failed [code]: …`, `unknown: …`.
+    pub result: String,
+    pub job: Option<String>,
+    pub step: Option<u64>,
+}
+
+impl From<AuditEntry> for AuditRow {
+    fn from(e: AuditEntry) -> Self {
+        AuditRow {
+            at: e.at,
+            profile: e.profile,
+            market: e.market,
+            endpoint: e.endpoint,
+            target: e.target,
+            before: e.before,
+            after: e.after,
+            result: e.result,
+            job: e.job,
+            step: e.step.map(|s| s as u64),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AuditPage {
+    /// Newest first, at most `limit`.
+    pub entries: Vec<AuditRow>,
+    /// Entries matching the search (all of them without one).
+    pub matched: u64,
+    pub total: u64,
+}
+
+/// Entries matching `query` (any field, case-insensitive), newest first.
+async fn matching(log: AuditLog, query: Option<String>) -> CommandResult<(Vec<AuditEntry>, usize)> {
+    blocking(move || {
+        let all = log.entries()?;
+        let total = all.len();
+        let needle = query.as_deref().map(str::trim).unwrap_or_default().to_owned();
+        let mut found: Vec<AuditEntry> =
+            if needle.is_empty() { all } else { all.into_iter().filter(|e| e.matches(&needle)).collect() };
+        found.reverse();
+        Ok((found, total))
+    })
+    .await
+}
+
+pub async fn audit_list(ctx: &Ctx<'_>, query: Option<String>, limit: Option<u64>) -> CommandResult<AuditPage> {
+    let (found, total) = matching(ctx.state.jobs.audit_log(), query).await?;
+    let matched = found.len() as u64;
+    let limit = limit.unwrap_or(1000) as usize;
+    Ok(AuditPage { entries: found.into_iter().take(limit).map(AuditRow::from).collect(), matched, total: total as u64 })
+}
+
+/// Writes the entries matching `query` (all without one), oldest first, as CSV to `path`.
+pub async fn audit_export(ctx: &Ctx<'_>, query: Option<String>, path: String) -> CommandResult<u64> {
+    let (mut found, _) = matching(ctx.state.jobs.audit_log(), query).await?;
+    found.reverse();
+    write_csv(path, audit::to_csv(&found)).await?;
+    Ok(found.len() as u64)
+}
+
+/// An observer appending each change a client sends to the audit log, as done by `profile`.
+pub fn observer(log: AuditLog, profile: String) -> Observer {
+    Observer::new(move |c: &Change| {
+        let entry = AuditEntry {
+            at: jobs::now_rfc3339(),
+            profile: profile.clone(),
+            market: c.market.id().to_owned(),
+            endpoint: format!("{} {}", c.method, c.path),
+            target: c.what.clone(),
+            before: None,
+            after: None,
+            result: match c.outcome {
+                Ok(()) => "done".to_owned(),
+                Err(code) => format!("failed [{code}]"),
+            },
+            job: None,
+            step: None,
+        };
+        // The change happened (or not) whatever the local disk says; never fail the command.
+        let _ = log.append(&entry);
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    GgProducts,
+    GgOffers,
+    GgcOffers,
+}
+
+/// Every product or offer of the profile as CSV, written to `path`; returns the rows written.
+pub async fn export_csv(ctx: &Ctx<'_>, profile_id: String, what: ExportKind, path: String) -> CommandResult<u64> {
+    let csv = match what {
+        ExportKind::GgProducts => jobs::export::gg_products(&*gg_client(ctx, &profile_id).await?).await?,
+        ExportKind::GgOffers => jobs::export::gg_offers(&*gg_client(ctx, &profile_id).await?).await?,
+        ExportKind::GgcOffers => {
+            jobs::export::ggc_offers(&*ggc_client(ctx, &profile_id).await?, &Default::default()).await?
+        }
+    };
+    let rows = csv.lines().count().saturating_sub(1) as u64;
+    write_csv(path, csv).await?;
+    Ok(rows)
+}

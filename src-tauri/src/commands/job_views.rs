@@ -1,0 +1,202 @@
+//! What the UI sees of a job: a summary per job (the jobs panel), its progress while it runs
+//! (`job-progress` events), and its per-step results. Views of `jobs` types, with TS bindings.
+
+use jobs::{JobState, JobStatus as EngineStatus, Outcome, Results};
+use markets::Market;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The event every job progress report is emitted as.
+pub const JOB_PROGRESS_EVENT: &str = "job-progress";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    /// Created, nothing sent yet: "Start" runs it.
+    Queued,
+    /// Running in this window now.
+    Running,
+    /// Cancelled by the seller: "Resume" goes on.
+    Paused,
+    /// Stopped without a cancel (the app was closed or killed, the marketplace was down):
+    /// "Resume" reads back the step in flight and goes on.
+    Interrupted,
+    /// Every step is done or failed.
+    Finished,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JobSummary {
+    pub id: String,
+    /// `gg-upload-codes`, `ggc-reprice`, … (as `sellerdesk jobs run` names them).
+    pub kind: String,
+    /// What it does, for people: "Upload codes", "Reprice offers", …
+    pub title: String,
+    pub market: Market,
+    pub profile: String,
+    pub base_url: String,
+    pub status: JobStatus,
+    /// Steps (requests) and the items (codes, offers, accounts) they cover.
+    pub total: u64,
+    pub done: u64,
+    pub failed: u64,
+    /// Neither done nor failed: pending, or sent with the outcome still to read back.
+    pub unsettled: u64,
+    pub items_total: u64,
+    pub items_done: u64,
+    pub created_at: String,
+    pub finished_at: Option<String>,
+    /// For a retry job: the job whose failed steps it repeats.
+    pub retry_of: Option<String>,
+}
+
+pub fn title_of(kind: jobs::JobKind) -> &'static str {
+    use jobs::JobKind as K;
+    match kind {
+        K::GgUploadCodes => "Upload codes",
+        K::GgAddOffers => "Add offers",
+        K::GgReprice => "Reprice offers",
+        K::GgcReprice => "Reprice offers",
+        K::GgcActivate => "Activate offers",
+        K::GgcDraft => "Set offers to draft",
+        K::GgcDelete => "Delete offers",
+        K::GgcCreate => "Create offers",
+        K::GgcImportAccounts => "Import accounts",
+        K::Retry => "Retry failed steps",
+    }
+}
+
+impl JobSummary {
+    pub fn of(job: &JobState, running: bool) -> JobSummary {
+        let (done, failed) = (job.done() as u64, job.failed() as u64);
+        let total = job.steps.len() as u64;
+        let done_items = job.steps.iter().filter(|s| matches!(s.state, jobs::StepState::Done { .. }));
+        JobSummary {
+            id: job.header.id.clone(),
+            kind: job.header.kind.name().to_owned(),
+            title: title_of(job.header.kind).to_owned(),
+            market: job.header.market,
+            profile: job.header.profile.clone(),
+            base_url: job.header.base_url.clone(),
+            status: match job.status {
+                _ if running => JobStatus::Running,
+                EngineStatus::Finished => JobStatus::Finished,
+                EngineStatus::Paused => JobStatus::Paused,
+                EngineStatus::Interrupted if job.steps.iter().all(|s| s.state == jobs::StepState::Pending) => {
+                    JobStatus::Queued
+                }
+                EngineStatus::Interrupted => JobStatus::Interrupted,
+            },
+            total,
+            done,
+            failed,
+            unsettled: total - done - failed,
+            items_total: job.steps.iter().map(|s| s.items as u64).sum(),
+            items_done: done_items.map(|s| s.items as u64).sum(),
+            created_at: job.header.created_at.clone(),
+            finished_at: job.finished_at.clone(),
+            retry_of: job.header.retry_of.clone(),
+        }
+    }
+}
+
+/// Where a running job is, after each step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JobProgress {
+    pub job_id: String,
+    pub total: u64,
+    pub done: u64,
+    pub failed: u64,
+    pub items_total: u64,
+    pub items_done: u64,
+    /// The step being sent, if any.
+    pub current: Option<String>,
+    pub elapsed_ms: u64,
+    /// Time left: the larger of the pace so far and what the rate limit allows.
+    pub eta_ms: Option<u64>,
+    /// The last report of this run (finished, paused or stopped).
+    pub finished: bool,
+}
+
+impl From<&jobs::Progress> for JobProgress {
+    fn from(p: &jobs::Progress) -> Self {
+        JobProgress {
+            job_id: p.job_id.clone(),
+            total: p.total as u64,
+            done: p.done as u64,
+            failed: p.failed as u64,
+            items_total: p.items_total as u64,
+            items_done: p.items_done as u64,
+            current: p.current.clone(),
+            elapsed_ms: p.elapsed.as_millis() as u64,
+            eta_ms: p.eta.map(|d| d.as_millis() as u64),
+            finished: p.finished,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StepOutcome {
+    Done,
+    Failed,
+    /// Sent, outcome not read back yet: "Resume" settles it.
+    Unknown,
+    Pending,
+}
+
+/// One step of a job: what it covers and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StepResult {
+    pub step: u64,
+    /// `offer 0198… 12.00 → 10.80`, `500 codes to product p1`, …
+    pub what: String,
+    pub items: u64,
+    pub outcome: StepOutcome,
+    /// The error code of a failed step.
+    pub code: Option<String>,
+    /// What happened (done) or why not (failed).
+    pub detail: String,
+    pub created_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JobResults {
+    pub job: JobSummary,
+    pub steps: Vec<StepResult>,
+}
+
+impl JobResults {
+    pub fn of(job: &JobState, running: bool) -> JobResults {
+        let steps = Results::of(job)
+            .items
+            .into_iter()
+            .map(|r| StepResult {
+                step: r.step as u64,
+                what: r.what,
+                items: r.items as u64,
+                outcome: match r.outcome {
+                    Outcome::Done => StepOutcome::Done,
+                    Outcome::Failed => StepOutcome::Failed,
+                    Outcome::Unknown => StepOutcome::Unknown,
+                    Outcome::Pending => StepOutcome::Pending,
+                },
+                code: r.code,
+                detail: r.detail,
+                created_id: r.created_id,
+            })
+            .collect();
+        JobResults { job: JobSummary::of(job, running), steps }
+    }
+}
+
+/// What a new job will do, before it is created (nothing is sent to plan it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JobPlan {
+    pub kind: String,
+    pub title: String,
+    pub steps: u64,
+    pub items: u64,
+    /// The first steps, as the results will name them.
+    pub sample: Vec<String>,
+}

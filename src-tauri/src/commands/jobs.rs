@@ -1,0 +1,135 @@
+//! Bulk jobs of a profile: list (unfinished ones too, after a restart), run or resume, cancel,
+//! results (and as CSV), retry the failed steps. A job runs inside `job_run` until it ends,
+//! streaming `job-progress` events; the engine (`jobs::run_job`) journals every step.
+
+use std::path::Path;
+
+use jobs::{plan, run_job, Client, JobState, Results, RunOptions};
+use markets::{gg::GgClient, ggchest::GgcClient, ClientConfig, Market};
+use profiles::Profile;
+
+use super::{
+    files::blocking,
+    is_sandbox,
+    job_views::{JobProgress, JobResults, JobSummary},
+    jobs_plan::journal_key,
+    profile_for, Ctx,
+};
+use crate::error::{CommandError, CommandResult};
+
+fn load(ctx: &Ctx<'_>, job_id: &str) -> CommandResult<(std::path::PathBuf, JobState)> {
+    let path = plan::find_job(ctx.state.jobs.data_dir(), job_id.trim())?;
+    let job = JobState::load(&path)?;
+    Ok((path, job))
+}
+
+/// Every job of this profile (by its name and market), newest first.
+pub async fn jobs_list(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<Vec<JobSummary>> {
+    let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&profile_id)?)).await?;
+    let data = ctx.state.jobs.data_dir().to_owned();
+    let all = blocking(move || Ok(plan::list_jobs(&data)?)).await?;
+    Ok(all
+        .iter()
+        .filter(|j| j.header.profile == profile.name && j.header.market == profile.market)
+        .map(|j| JobSummary::of(j, ctx.state.jobs.is_running(&j.header.id)))
+        .collect())
+}
+
+/// A client of its own for the job, without the audit observer: the engine writes richer
+/// audit entries (job, step, before → after). It shares the key's rate limiter with the app's.
+async fn job_client(ctx: &Ctx<'_>, profile: &Profile) -> CommandResult<Client> {
+    let for_key = profile.clone();
+    let key = ctx.state.with_profiles(move |p| Ok(p.key_for(&for_key)?)).await?;
+    let config = ClientConfig::new(profile.market, key).with_base_url(profile.base_url.clone());
+    Ok(match profile.market {
+        Market::GamingGoods => Client::Gg(GgClient::new(config)?),
+        Market::GgChest => Client::Ggc(GgcClient::new(config)?),
+    })
+}
+
+/// Runs job `job_id` (new, paused or interrupted) on the profile until every step is settled,
+/// it is cancelled, or the marketplace stops taking requests (the job then stays resumable).
+pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> CommandResult<JobSummary> {
+    let (path, job) = load(ctx, &job_id)?;
+    let profile = profile_for(ctx, &profile_id, job.header.market).await?;
+    if profile.base_url != job.header.base_url {
+        let why = if is_sandbox(&profile) {
+            "the demo sandbox has restarted since, with fresh data: this job cannot go on there"
+        } else {
+            "set the profile's base URL back to resume it"
+        };
+        return Err(CommandError::new(
+            "usage",
+            format!(
+                "job {} was made for {}, and the profile now points at {}: {why}",
+                job.header.id, job.header.base_url, profile.base_url
+            ),
+        ));
+    }
+    let running = ctx.state.jobs.start(&job.header.id)?;
+    let key = if job.has_sealed_steps() { Some(journal_key().await?) } else { None };
+    let client = job_client(ctx, &profile).await?;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<JobProgress>();
+    let opts = RunOptions {
+        key,
+        audit: Some(ctx.state.jobs.audit_log()),
+        on_progress: Some(Box::new(move |p| {
+            let _ = tx.send(JobProgress::from(p));
+        })),
+        cancel: running.token.clone(),
+        ..RunOptions::default()
+    };
+    let run = run_job(&path, &client, &opts);
+    tokio::pin!(run);
+    let result = loop {
+        tokio::select! {
+            result = &mut run => break result,
+            Some(p) = rx.recv() => ctx.events.job_progress(p),
+        }
+    };
+    while let Ok(p) = rx.try_recv() {
+        ctx.events.job_progress(p);
+    }
+    drop(running);
+    Ok(JobSummary::of(&result?, false))
+}
+
+/// Stops job `job_id` after its step in flight (journaled; "Resume" goes on). False when it is
+/// not running in this window.
+pub async fn job_cancel(ctx: &Ctx<'_>, job_id: String) -> CommandResult<bool> {
+    Ok(ctx.state.jobs.cancel(job_id.trim()))
+}
+
+/// The job and each step's outcome: done, failed with the reason, or not settled yet.
+pub async fn job_results(ctx: &Ctx<'_>, job_id: String) -> CommandResult<JobResults> {
+    let (_, job) = load(ctx, &job_id)?;
+    Ok(JobResults::of(&job, ctx.state.jobs.is_running(&job.header.id)))
+}
+
+/// Writes the results as CSV to `path` (chosen in the save dialog); returns the rows written.
+pub async fn job_results_csv(ctx: &Ctx<'_>, job_id: String, path: String) -> CommandResult<u64> {
+    let (_, job) = load(ctx, &job_id)?;
+    let results = Results::of(&job);
+    write_csv(path, results.to_csv()).await?;
+    Ok(results.items.len() as u64)
+}
+
+pub(crate) async fn write_csv(path: String, csv: String) -> CommandResult<()> {
+    if path.trim().is_empty() {
+        return Err(CommandError::invalid_field("path", "choose where to save the CSV"));
+    }
+    blocking(move || {
+        std::fs::write(Path::new(&path), csv).map_err(|e| CommandError::file(format!("cannot write {path}: {e}")))
+    })
+    .await
+}
+
+/// A new job repeating the failed steps of `job_id`; `job_run` sends it.
+pub async fn job_retry_failed(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> CommandResult<JobSummary> {
+    let (path, mut job) = load(ctx, &job_id)?;
+    profile_for(ctx, &profile_id, job.header.market).await?;
+    let key = if job.has_sealed_steps() { Some(journal_key().await?) } else { None };
+    job.unseal(key.as_ref(), &path)?;
+    let (_, new_path) = plan::retry_failed(ctx.state.jobs.data_dir(), &job, key.as_ref())?;
+    Ok(JobSummary::of(&JobState::load(&new_path)?, false))
+}

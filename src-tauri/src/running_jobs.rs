@@ -1,0 +1,73 @@
+//! Where jobs and the audit log live for this app (the data dir the CLI uses too), and the jobs
+//! this process is running now, each with its cancel token. A job is run by one command call
+//! (`job_run`) until it ends; `job_cancel` stops it before its next step.
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+};
+
+use jobs::CancelToken;
+
+use crate::error::{CommandError, CommandResult};
+
+#[derive(Debug)]
+pub struct RunningJobs {
+    data_dir: PathBuf,
+    running: Arc<Mutex<HashMap<String, CancelToken>>>,
+}
+
+impl RunningJobs {
+    pub fn new(data_dir: PathBuf) -> Self {
+        RunningJobs { data_dir, running: Arc::default() }
+    }
+
+    /// `$SELLERDESK_DATA_DIR`, else the OS data dir + `sellerdesk`, as for the CLI.
+    pub fn open_default() -> Self {
+        let dir = jobs::data_dir().unwrap_or_else(|_| std::env::temp_dir().join("sellerdesk"));
+        RunningJobs::new(dir)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn audit_log(&self) -> jobs::audit::AuditLog {
+        jobs::audit::AuditLog::in_dir(&self.data_dir)
+    }
+
+    /// Registers job `id` as running here; unregistered when the guard drops.
+    pub fn start(&self, id: &str) -> CommandResult<RunningJob> {
+        let mut running = self.running.lock().unwrap_or_else(|p| p.into_inner());
+        if running.contains_key(id) {
+            return Err(CommandError::new("job_busy", format!("job {id} is already running")));
+        }
+        let token = CancelToken::new();
+        running.insert(id.to_owned(), token.clone());
+        Ok(RunningJob { id: id.to_owned(), token, running: self.running.clone() })
+    }
+
+    /// Asks job `id` to stop after its step in flight; false when it is not running here.
+    pub fn cancel(&self, id: &str) -> bool {
+        let running = self.running.lock().unwrap_or_else(|p| p.into_inner());
+        running.get(id).map(CancelToken::cancel).is_some()
+    }
+
+    pub fn is_running(&self, id: &str) -> bool {
+        self.running.lock().unwrap_or_else(|p| p.into_inner()).contains_key(id)
+    }
+}
+
+/// A job running in this process; dropping it unregisters the job.
+pub struct RunningJob {
+    pub id: String,
+    pub token: CancelToken,
+    running: Arc<Mutex<HashMap<String, CancelToken>>>,
+}
+
+impl Drop for RunningJob {
+    fn drop(&mut self) {
+        self.running.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.id);
+    }
+}

@@ -289,3 +289,24 @@ async fn prices_go_out_with_exactly_two_decimals() {
     assert!(odd.check().is_err());
     assert!(c.update_price(OFFER, odd).await.is_err());
 }
+
+/// README: `POST /v1/offers/{id}/icon`, multipart/form-data, field `icon` (curl `-F
+/// "icon=@/path/to/icon.png"`). Like curl, the upload states its length (PHP behind some front
+/// ends cannot read a chunked multipart body) and names the file with its type.
+#[tokio::test]
+async fn icon_upload_is_one_sized_multipart_part_named_icon() {
+    let lb = Loopback::start(|_, _| Reply::raw(200, r#"{"file_id":"ff0e8400-e29b-41d4-a716-446655440060","path":"p"}"#))
+        .await;
+    let icon = IconFile::new("logo.jpeg", common::tiny_png()).unwrap();
+    let attached = ggc_client(lb.url(), "k").attach_icon(OFFER, &icon).await.unwrap();
+    assert_eq!(attached.id, "ff0e8400-e29b-41d4-a716-446655440060");
+    let r = lb.only_request();
+    assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/v1/offers/01985a35-c7d2-9fa4-e1b6-8a3f5c2e9d7b/icon"));
+    assert_eq!(r.header("content-length"), Some(r.body.len().to_string().as_str()), "{:?}", r.headers);
+    assert_eq!(r.header("transfer-encoding"), None);
+    assert!(r.header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
+    let text = r.text();
+    assert!(text.contains("Content-Disposition: form-data; name=\"icon\"; filename=\"logo.png\""), "{text}");
+    assert!(text.to_ascii_lowercase().contains("content-type: image/png"), "{text}");
+    assert_eq!(text.matches("Content-Disposition").count(), 1, "one part only");
+}

@@ -295,8 +295,9 @@ async fn prices_go_out_with_exactly_two_decimals() {
 /// ends cannot read a chunked multipart body) and names the file with its type.
 #[tokio::test]
 async fn icon_upload_is_one_sized_multipart_part_named_icon() {
-    let lb = Loopback::start(|_, _| Reply::raw(200, r#"{"file_id":"ff0e8400-e29b-41d4-a716-446655440060","path":"p"}"#))
-        .await;
+    let lb =
+        Loopback::start(|_, _| Reply::raw(200, r#"{"file_id":"ff0e8400-e29b-41d4-a716-446655440060","path":"p"}"#))
+            .await;
     let icon = IconFile::new("logo.jpeg", common::tiny_png()).unwrap();
     let attached = ggc_client(lb.url(), "k").attach_icon(OFFER, &icon).await.unwrap();
     assert_eq!(attached.id, "ff0e8400-e29b-41d4-a716-446655440060");

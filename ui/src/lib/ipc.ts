@@ -5,7 +5,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { PROGRESS_EVENT, type CommandName, type Commands } from "./commands";
+import { JOB_PROGRESS_EVENT, PROGRESS_EVENT, type CommandName, type Commands } from "./commands";
 import { toCommandError } from "./errors";
 import type * as T from "./types";
 
@@ -109,3 +109,22 @@ export const ggcDeleteIcon = (profileId: string, offerId: string, iconId: string
   call("ggc_delete_icon", { profileId, offerId, iconId });
 export const ggcAllOrders = (profileId: string, filter: T.OrdersFilter, operationId: string) =>
   call("ggc_all_orders", { profileId, filter, operationId });
+
+// ----- bulk jobs (progress as `job-progress` events), audit log, CSV exports -----
+
+export function onJobProgress(handler: (p: T.JobProgress) => void): Promise<UnlistenFn> {
+  return listen<T.JobProgress>(JOB_PROGRESS_EVENT, (e) => handler(e.payload));
+}
+
+export const jobPreview = (profileId: string, spec: T.JobSpec) => call("job_preview", { profileId, spec });
+export const jobCreate = (profileId: string, spec: T.JobSpec) => call("job_create", { profileId, spec });
+export const jobsList = (profileId: string) => call("jobs_list", { profileId });
+export const jobRun = (profileId: string, jobId: string) => call("job_run", { profileId, jobId });
+export const jobCancel = (jobId: string) => call("job_cancel", { jobId });
+export const jobResults = (jobId: string) => call("job_results", { jobId });
+export const jobResultsCsv = (jobId: string, path: string) => call("job_results_csv", { jobId, path });
+export const jobRetryFailed = (profileId: string, jobId: string) => call("job_retry_failed", { profileId, jobId });
+export const auditList = (query: string | null, limit: number | null) => call("audit_list", { query, limit });
+export const auditExport = (query: string | null, path: string) => call("audit_export", { query, path });
+export const exportCsv = (profileId: string, what: T.ExportKind, path: string) =>
+  call("export_csv", { profileId, what, path });

@@ -2,7 +2,7 @@
 // window (Tauri's drag-drop event; HTML5 drop events carry no paths). The shell reads them.
 
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 
 export interface FileFilter {
   name: string;
@@ -16,6 +16,14 @@ export const IMAGE_FILES: FileFilter[] = [{ name: "Images (.png, .jpg)", extensi
 /** The native open dialog; the chosen path, or null when cancelled. */
 export async function pickFile(filters: FileFilter[]): Promise<string | null> {
   const chosen = await open({ multiple: false, directory: false, filters });
+  return typeof chosen === "string" ? chosen : null;
+}
+
+export const JOB_FILES: FileFilter[] = [{ name: "CSV or JSON", extensions: ["csv", "txt", "json"] }];
+
+/** The native save dialog for a CSV; the chosen path, or null when cancelled. */
+export async function pickSaveCsv(defaultPath: string): Promise<string | null> {
+  const chosen = await save({ defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] });
   return typeof chosen === "string" ? chosen : null;
 }
 

@@ -5,8 +5,8 @@ export type View = "market" | "profiles";
 class Nav {
   view = $state<View>("market");
   /** Tab of the active profile's market screens, per market. */
-  ggTab = $state<"dashboard" | "products" | "new-listing" | "offers">("dashboard");
-  ggcTab = $state<"offers" | "new-offer" | "orders">("offers");
+  ggTab = $state<"dashboard" | "products" | "new-listing" | "offers" | "jobs" | "audit">("dashboard");
+  ggcTab = $state<"offers" | "new-offer" | "orders" | "jobs" | "audit">("offers");
   /** Opened product (Gaming Goods) or offer (GGChest). */
   ggProductId = $state<string | null>(null);
   ggcOfferId = $state<string | null>(null);

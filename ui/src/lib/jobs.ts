@@ -1,0 +1,83 @@
+// Bulk jobs: pure helpers for the jobs panel, the new-job forms and the results view (unit tested).
+
+import type { JobStatus, JobSummary, PriceRuleSpec, StepOutcome, StepResult } from "./types";
+
+/** "1 h 02 min", "3 min 05 s", "12 s", "–" for unknown. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "–";
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+}
+
+/** Settled share of a job, 0..100 (failed steps count as settled). */
+export function percent(done: number, failed: number, total: number): number {
+  if (total <= 0) return 100;
+  return Math.min(100, Math.round(((done + failed) * 100) / total));
+}
+
+export const STATUS_LABEL: Record<JobStatus, string> = {
+  queued: "Queued",
+  running: "Running",
+  paused: "Paused",
+  interrupted: "Interrupted",
+  finished: "Finished",
+};
+
+/** What the job's main button does: start, resume, cancel, or nothing (finished). */
+export function primaryAction(status: JobStatus): "start" | "resume" | "cancel" | null {
+  switch (status) {
+    case "queued":
+      return "start";
+    case "paused":
+    case "interrupted":
+      return "resume";
+    case "running":
+      return "cancel";
+    default:
+      return null;
+  }
+}
+
+export type ResultFilter = "all" | StepOutcome;
+
+export function filterResults(steps: readonly StepResult[], filter: ResultFilter): StepResult[] {
+  return filter === "all" ? [...steps] : steps.filter((s) => s.outcome === filter);
+}
+
+export function countOutcomes(steps: readonly StepResult[]): Record<StepOutcome, number> {
+  const out: Record<StepOutcome, number> = { done: 0, failed: 0, unknown: 0, pending: 0 };
+  for (const s of steps) out[s.outcome] += 1;
+  return out;
+}
+
+const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+
+/** Field errors of a price rule as typed (empty: valid). Amounts in the market's currency. */
+export function priceRuleErrors(rule: PriceRuleSpec): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const num = (t: string) => Number(t.trim().replace(",", "."));
+  if (!NUMBER.test(rule.value.trim())) errors.value = "Enter a number";
+  else if (rule.adjust === "set" && num(rule.value) <= 0) errors.value = "The price must be above 0";
+  for (const key of ["floor", "ceiling"] as const) {
+    const t = rule[key]?.trim();
+    if (t && (!NUMBER.test(t) || num(t) <= 0)) errors[key] = "Enter a price above 0, or leave empty";
+  }
+  const f = rule.floor?.trim();
+  const c = rule.ceiling?.trim();
+  if (f && c && !errors.floor && !errors.ceiling && num(f) > num(c)) errors.floor = "The floor is above the ceiling";
+  return errors;
+}
+
+/** A job with progress applied (events arrive between list reloads). */
+export function withProgress(job: JobSummary, p: { done: number; failed: number; items_done: number; finished: boolean } | undefined): JobSummary {
+  if (!p) return job;
+  return { ...job, done: p.done, failed: p.failed, items_done: p.items_done, unsettled: job.total - p.done - p.failed };
+}
+
+/** A file name for an export: `gg-products-2026-11-21.csv`. */
+export function exportName(what: string, now: Date = new Date()): string {
+  return `${what}-${now.toISOString().slice(0, 10)}.csv`;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { idsOf, specOf, type JobForm } from "./jobKinds";
+
+const base: JobForm = {
+  kind: "ggc_reprice",
+  path: "",
+  rule: { adjust: "percent", value: " -5 ", floor: "", ceiling: "20" },
+  source: "status",
+  status: "draft",
+  idsText: "",
+  selectedIds: [],
+  offerId: "",
+};
+
+describe("new job form → spec", () => {
+  it("reprices by status with the rule trimmed and empty bounds as null", () => {
+    expect(specOf(base)).toEqual({
+      kind: "ggc_reprice",
+      rule: { adjust: "percent", value: "-5", floor: null, ceiling: "20" },
+      selection: { ids: [], filter: { status: "draft", offer_type: null, game_id: null } },
+    });
+  });
+
+  it("acts on the selected rows, and wants some", () => {
+    expect(specOf({ ...base, kind: "ggc_delete", source: "selected", selectedIds: [] })).toBeNull();
+    expect(specOf({ ...base, kind: "ggc_delete", source: "selected", selectedIds: ["a"] })).toEqual({
+      kind: "ggc_batch",
+      action: "delete",
+      selection: { ids: ["a"], filter: { status: null, offer_type: null, game_id: null } },
+    });
+  });
+
+  it("needs a file for file jobs, and an offer for accounts", () => {
+    expect(specOf({ ...base, kind: "gg_upload_codes" })).toBeNull();
+    expect(specOf({ ...base, kind: "gg_upload_codes", path: "/tmp/c.csv" })).toEqual({ kind: "gg_upload_codes", path: "/tmp/c.csv" });
+    expect(specOf({ ...base, kind: "ggc_import_accounts", path: "/a.csv" })).toBeNull();
+  });
+
+  it("splits pasted ids on whitespace, commas and semicolons", () => {
+    expect(idsOf("a, b;c\n\n d ")).toEqual(["a", "b", "c", "d"]);
+  });
+});

@@ -1,0 +1,107 @@
+// The job kinds offered per market in "New bulk job", and the form state → JobSpec mapping.
+
+import type { BatchAction, JobSpec, Market, OfferSelection, OfferStatus, PriceRuleSpec } from "../../lib/types";
+
+export type FormKind =
+  | "gg_upload_codes"
+  | "gg_add_offers"
+  | "gg_reprice"
+  | "ggc_reprice"
+  | "ggc_activate"
+  | "ggc_draft"
+  | "ggc_delete"
+  | "ggc_create"
+  | "ggc_import_accounts";
+
+export interface KindInfo {
+  kind: FormKind;
+  label: string;
+  hint: string;
+}
+
+export const KINDS: Record<Market, KindInfo[]> = {
+  gg: [
+    { kind: "gg_upload_codes", label: "Upload codes", hint: "CSV product_id,code: codes to many of your listings, 500 a request." },
+    { kind: "gg_add_offers", label: "Add offers", hint: "CSV product_id,price_cents,code: C2C offers on many products." },
+    { kind: "gg_reprice", label: "Reprice offers", hint: "Move the price of your unsold offers (EUR)." },
+  ],
+  ggchest: [
+    { kind: "ggc_reprice", label: "Reprice offers", hint: "Set or move prices (USD), within a floor and a ceiling." },
+    { kind: "ggc_activate", label: "Activate offers", hint: "100 offers a request." },
+    { kind: "ggc_draft", label: "Set offers to draft", hint: "100 offers a request." },
+    { kind: "ggc_delete", label: "Delete offers", hint: "100 offers a request. Cannot be undone." },
+    { kind: "ggc_create", label: "Create offers", hint: "A JSON array of create bodies with offer_type, or a CSV with a header." },
+    { kind: "ggc_import_accounts", label: "Import accounts", hint: "CSV login,password[,email_login,email_password,description] into one accounts offer." },
+  ],
+};
+
+export const NEEDS_FILE: FormKind[] = ["gg_upload_codes", "gg_add_offers", "ggc_create", "ggc_import_accounts"];
+export const NEEDS_RULE: FormKind[] = ["gg_reprice", "ggc_reprice"];
+export const NEEDS_SELECTION: FormKind[] = ["ggc_reprice", "ggc_activate", "ggc_draft", "ggc_delete"];
+
+export type SelectionSource = "selected" | "status" | "all" | "ids";
+
+export interface JobForm {
+  kind: FormKind;
+  path: string;
+  rule: PriceRuleSpec;
+  source: SelectionSource;
+  status: OfferStatus;
+  /** Pasted ids (one a line) or product ids (GG reprice). */
+  idsText: string;
+  /** Rows selected in the offers table, when opened from there. */
+  selectedIds: string[];
+  offerId: string;
+}
+
+export function idsOf(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function selection(f: JobForm): OfferSelection {
+  const none = { status: null, offer_type: null, game_id: null };
+  switch (f.source) {
+    case "selected":
+      return { ids: f.selectedIds, filter: none };
+    case "ids":
+      return { ids: idsOf(f.idsText), filter: none };
+    case "status":
+      return { ids: [], filter: { ...none, status: f.status } };
+    default:
+      return { ids: [], filter: none };
+  }
+}
+
+const ACTION: Partial<Record<FormKind, BatchAction>> = { ggc_activate: "activate", ggc_draft: "draft", ggc_delete: "delete" };
+
+/** The spec the shell plans; null while the form misses something required. */
+export function specOf(f: JobForm): JobSpec | null {
+  const rule: PriceRuleSpec = {
+    adjust: f.rule.adjust,
+    value: f.rule.value.trim(),
+    floor: f.rule.floor?.trim() || null,
+    ceiling: f.rule.ceiling?.trim() || null,
+  };
+  if (NEEDS_FILE.includes(f.kind) && !f.path) return null;
+  if (NEEDS_SELECTION.includes(f.kind)) {
+    const sel = selection(f);
+    if ((f.source === "selected" || f.source === "ids") && sel.ids.length === 0) return null;
+  }
+  switch (f.kind) {
+    case "gg_upload_codes":
+    case "gg_add_offers":
+    case "ggc_create":
+      return { kind: f.kind, path: f.path };
+    case "ggc_import_accounts":
+      return f.offerId.trim() ? { kind: "ggc_import_accounts", path: f.path, offer_id: f.offerId.trim() } : null;
+    case "gg_reprice":
+      return { kind: "gg_reprice", rule, product_ids: idsOf(f.idsText) };
+    case "ggc_reprice":
+      return { kind: "ggc_reprice", rule, selection: selection(f) };
+    default:
+      return { kind: "ggc_batch", action: ACTION[f.kind]!, selection: selection(f) };
+  }
+}

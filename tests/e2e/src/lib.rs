@@ -328,25 +328,74 @@ impl Dirs {
 
 struct DriverProcess {
     child: std::process::Child,
+    /// WebKitWebDriver and the app (with WebKit's processes), started by tauri-driver.
+    descendants: Vec<u32>,
+}
+
+/// The process ids under `pid`, from /proc (children of every thread), deepest last.
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut queue = vec![pid];
+    while let Some(p) = queue.pop() {
+        for task in std::fs::read_dir(format!("/proc/{p}/task")).into_iter().flatten().flatten() {
+            let children = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+            for c in children.split_whitespace().filter_map(|c| c.parse::<u32>().ok()) {
+                if !out.contains(&c) {
+                    out.push(c);
+                    queue.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a process is still running (a zombie waiting for its parent counts as gone).
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|stat| stat.rsplit_once(") ").is_some_and(|(_, rest)| !rest.starts_with('Z')))
 }
 
 impl DriverProcess {
-    /// SIGTERM (SIGKILL would leave WebKitWebDriver and the app behind), then waits.
-    fn stop(&mut self) {
-        if let Ok(Some(_)) = self.child.try_wait() {
-            return;
+    /// Notes the processes tauri-driver started, to wait for them when it stops.
+    fn note_descendants(&mut self) {
+        for p in descendants(self.child.id()) {
+            if !self.descendants.contains(&p) {
+                self.descendants.push(p);
+            }
         }
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+    }
+
+    /// SIGTERM (SIGKILL would leave WebKitWebDriver and the app behind), then waits for it and
+    /// for what it started: the next test's app must not find this one still running.
+    fn stop(&mut self) {
+        self.note_descendants();
+        if !matches!(self.child.try_wait(), Ok(Some(_))) {
+            let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        }
         let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
+        loop {
+            let driver_done = matches!(self.child.try_wait(), Ok(Some(_)));
+            let left: Vec<u32> = self.descendants.iter().copied().filter(|p| alive(*p)).collect();
+            if driver_done && left.is_empty() {
+                return;
+            }
+            if Instant::now() >= deadline {
+                eprintln!(
+                    "e2e: still running 10 s after SIGTERM: tauri-driver {} and {left:?}; terminating them",
+                    !driver_done
+                );
+                for p in left {
+                    let _ = Command::new("kill").args(["-TERM", &p.to_string()]).status();
+                }
+                if !driver_done {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                }
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        eprintln!("e2e: tauri-driver did not stop on SIGTERM within 10 s; killing it");
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -388,7 +437,13 @@ where
 {
     let started = Instant::now();
     let app = Arc::new(App::start(name).await);
-    let outcome = std::panic::AssertUnwindSafe(scenario(app.clone())).catch_unwind().await;
+    let outcome = std::panic::AssertUnwindSafe(async {
+        // A fresh profiles.json: the first-run screen.
+        app.find("welcome").await;
+        scenario(app.clone()).await
+    })
+    .catch_unwind()
+    .await;
     if outcome.is_err() {
         app.failure_evidence().await;
     }
@@ -421,7 +476,7 @@ impl App {
             .stderr(log)
             .spawn()
             .unwrap_or_else(|e| environment_problem(&format!("cannot start {}: {e}", tools.tauri_driver.display())));
-        let mut process = DriverProcess { child };
+        let mut process = DriverProcess { child, descendants: Vec::new() };
 
         let url = format!("http://127.0.0.1:{port}");
         wait_until("tauri-driver to listen", Duration::from_secs(15), async || {
@@ -446,6 +501,8 @@ impl App {
             ),
         };
 
+        // WebKitWebDriver and the app are running now: note them while tauri-driver is their parent.
+        process.note_descendants();
         let app = App {
             name: name.to_owned(),
             driver,
@@ -456,8 +513,6 @@ impl App {
             driver_process: std::sync::Mutex::new(Some(process)),
             driver_log,
         };
-        // A fresh profiles.json: the first-run screen.
-        app.find("welcome").await;
         app
     }
 
@@ -823,6 +878,8 @@ impl App {
 
         xdotool(&["mousemove", &sx.to_string(), &sy.to_string()]);
         xdotool(&["mousedown", "1"]);
+        // Whatever happens next, the button goes up again: a later drag needs it.
+        let button = ButtonDown;
         // Past GTK's drag threshold, a few pixels at a time, until the drag begins.
         let mut step = 0;
         wait_until("the drag to begin", Duration::from_secs(10), async || {
@@ -850,7 +907,7 @@ impl App {
             },
         )
         .await;
-        xdotool(&["mouseup", "1"]);
+        drop(button);
         let said = wait_until("the drop to finish", Duration::from_secs(15), async || {
             let h = hear(&mut rx);
             h.iter().any(|l| l == "END").then_some(h)
@@ -861,6 +918,15 @@ impl App {
         let _ = tokio::time::timeout(Duration::from_secs(5), source.wait()).await;
         // Park the pointer where it hovers nothing of interest.
         xdotool(&["mousemove", "5", "5"]);
+    }
+}
+
+/// Releases the first mouse button when dropped.
+struct ButtonDown;
+
+impl Drop for ButtonDown {
+    fn drop(&mut self) {
+        let _ = Command::new("xdotool").args(["mouseup", "1"]).status();
     }
 }
 

@@ -563,6 +563,14 @@ impl App {
         path
     }
 
+    /// With `SELLER_DESK_E2E_SHOTS=1`, a screenshot `target/e2e-shots/<name>-<label>.png` of this
+    /// point of the scenario, to look at what the tests see; nothing otherwise.
+    pub async fn checkpoint(&self, label: &str) {
+        if std::env::var_os("SELLER_DESK_E2E_SHOTS").is_some_and(|v| !v.is_empty()) {
+            self.screenshot(label).await;
+        }
+    }
+
     /// The output of tauri-driver, WebKitWebDriver and the app so far.
     pub fn driver_log(&self) -> String {
         std::fs::read_to_string(&self.driver_log).unwrap_or_default()
@@ -764,6 +772,13 @@ impl App {
         let resp = self.http.get(&url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
         assert!(resp.status().is_success(), "GET {url}: {}", resp.status());
         resp.json().await.unwrap_or_else(|e| panic!("GET {url}: not a request log: {e}"))
+    }
+
+    /// The body of a GET (a file the sandbox serves, for instance).
+    pub async fn fetch(&self, url: &str) -> Vec<u8> {
+        let resp = self.http.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        assert!(resp.status().is_success(), "GET {url}: {}", resp.status());
+        resp.bytes().await.unwrap_or_else(|e| panic!("GET {url}: {e}")).to_vec()
     }
 
     /// A new seller on the sandbox with a fresh random key and nothing on sale.

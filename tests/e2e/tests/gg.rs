@@ -30,6 +30,7 @@ async fn gg_listing_with_codes_from_a_file_more_codes_and_an_offer_repriced() {
         assert!(note.contains("5 codes added") && note.contains("1 duplicate"), "file note: {note}");
         let text = app.find("gg-listing-codes-text").await.prop("value").await.unwrap().unwrap_or_default();
         assert_eq!(text.lines().collect::<Vec<_>>(), codes, "the box holds the file's codes");
+        app.checkpoint("1-listing-form").await;
         app.click("gg-listing-submit").await;
         app.toast("success", "Listing created").await;
 
@@ -61,6 +62,7 @@ async fn gg_listing_with_codes_from_a_file_more_codes_and_an_offer_repriced() {
         let left = app.find("gg-codes-text").await.prop("value").await.unwrap().unwrap_or_default();
         assert_eq!(left.trim(), codes[2], "the refused code stays in the box, the uploaded ones leave it");
         app.wait_text("gg-product-value-stock", "7 codes in stock", |t| t.trim() == "7").await;
+        app.checkpoint("2-codes-uploaded").await;
         let stock = app.state().await.gg_codes(&product_id);
         let mut expected = codes.clone();
         expected.extend([code(6), code(7)]);
@@ -98,6 +100,7 @@ async fn gg_listing_with_codes_from_a_file_more_codes_and_an_offer_repriced() {
         app.find("gg-reprice").await;
         assert_eq!(app.text("gg-reprice-old").await, "€9.99", "the dialog names the current price");
         app.fill("gg-reprice-input-new-price-cents", "8.49").await;
+        app.checkpoint("3-reprice").await;
         app.click("gg-reprice-submit").await;
         app.toast("success", "Offers repriced").await;
         app.find(&format!("gg-offers-table-row-{target}@849")).await;
@@ -106,6 +109,7 @@ async fn gg_listing_with_codes_from_a_file_more_codes_and_an_offer_repriced() {
         let mine: Vec<_> = repriced.gg_offers_of(&key).into_iter().filter(|o| o.product_id == target).collect();
         assert_eq!(mine.len(), 3);
         assert!(mine.iter().all(|o| o.price_cents == 849), "every unsold offer at 849 cents: {mine:?}");
+        app.checkpoint("4-repriced").await;
         app.assert_no_error_toast().await;
     })
     .await;

@@ -83,6 +83,7 @@ async fn ggchest_offers_of_each_type_bulk_activate_price_icon_and_delete() {
         app.fill("ggc-wizard-accounts-login-0", &format!("hero_{tag}")).await;
         app.fill("ggc-wizard-accounts-password-0", "s3cret-pass").await;
         app.fill("ggc-wizard-accounts-email-login-0", &format!("hero_{tag}@example.com")).await;
+        app.checkpoint("1-accounts-details").await;
         let accounts = create(&app, &key, &accounts_title).await;
 
         let items_title = format!("E2E items {tag}");
@@ -136,6 +137,7 @@ async fn ggchest_offers_of_each_type_bulk_activate_price_icon_and_delete() {
             app.click(&format!("ggc-offers-table-select-{id}")).await;
         }
         app.wait_text("ggc-bulk-count", "3 selected", |t| t.starts_with("3 selected")).await;
+        app.checkpoint("2-selected").await;
         app.click("ggc-bulk-activate").await;
         app.toast("success", "3 offers activated").await;
         for id in [&accounts, &items, &currency] {
@@ -167,6 +169,7 @@ async fn ggchest_offers_of_each_type_bulk_activate_price_icon_and_delete() {
         app.drop_file(&icon_file, "ggc-icon-drop").await;
         app.find("ggc-icon-preview").await;
         assert_eq!(app.text("ggc-icon-file-name").await, "icon.png");
+        app.checkpoint("3-icon-dropped").await;
         app.click("ggc-icon-upload").await;
         app.toast("success", "Icon uploaded").await;
         app.find("ggc-icon-current").await;
@@ -175,8 +178,19 @@ async fn ggchest_offers_of_each_type_bulk_activate_price_icon_and_delete() {
             .await;
         assert_eq!(icon.content_type, "image/png");
         assert_eq!(icon.size, png.len(), "the sandbox holds the dropped file's bytes");
+        assert_eq!(app.fetch(&icon.path).await, png, "the sandbox serves the dropped file as the icon");
+        // The window shows the uploaded icon, loaded from the sandbox.
+        let shown = app.find("ggc-icon-current").await;
+        assert_eq!(shown.attr("src").await.ok().flatten().as_deref(), Some(icon.path.as_str()));
+        let arg = shown.to_json().expect("element");
+        e2e::wait_until("the icon to load in the window", e2e::TIMEOUT, async || {
+            let w = app.js("return arguments[0].complete ? arguments[0].naturalWidth : 0", vec![arg.clone()]).await;
+            (w.as_u64() == Some(64)).then_some(())
+        })
+        .await;
         assert!(app.state().await.ggchest_offer(&items).unwrap().icon.is_none(), "only the accounts offer got an icon");
 
+        app.checkpoint("4-icon-uploaded").await;
         app.click("ggc-icon-delete").await;
         app.click("confirm-ok").await;
         app.toast("success", "Icon deleted").await;
@@ -195,6 +209,7 @@ async fn ggchest_offers_of_each_type_bulk_activate_price_icon_and_delete() {
         assert_eq!(state.ggchest_offer(&currency).unwrap().status, GgcOfferStatus::Deleted, "deleted on GGChest");
         assert_eq!(state.ggchest_offer(&accounts).unwrap().status, GgcOfferStatus::Active, "the others remain");
         assert_eq!(state.ggchest_offer(&items).unwrap().status, GgcOfferStatus::Active, "the others remain");
+        app.checkpoint("5-offer-deleted").await;
         app.assert_no_error_toast().await;
     })
     .await;

@@ -27,6 +27,7 @@ async fn a_profile_key_is_in_the_keychain_and_nowhere_in_the_apps_files() {
             "the key is nowhere in the page once the profile is added"
         );
 
+        app.checkpoint("1-profile-added").await;
         // The keychain: service sellerdesk, account profile:<id>, holds exactly the key.
         assert_eq!(keychain_secret(&id).as_deref(), Some(key.as_str()), "the Secret Service item of profile:{id}");
 

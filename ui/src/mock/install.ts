@@ -103,6 +103,10 @@ export function installMock(): void {
           };
         case "plugin:dialog|open":
           return "/home/seller/codes.txt";
+        case "jobs_list":
+          return [];
+        case "audit_list":
+          return { entries: [], matched: 0, total: 0 };
         default:
           throw { code: "internal", message: `mock: ${cmd} is not mocked`, fields: [] };
       }

@@ -14,6 +14,8 @@ class Jobs {
   progress = $state<Record<string, JobProgress>>({});
   /** Jobs whose Cancel was pressed and that have not stopped yet. */
   cancelling = $state<Record<string, boolean>>({});
+  /** Counts jobs that ended in this window: screens reload their data when it changes. */
+  ended = $state(0);
   /** The job whose results are shown. */
   resultsOf = $state<string | null>(null);
   #listening = false;
@@ -63,6 +65,7 @@ class Jobs {
       toasts.error(e, `${job.title} stopped`);
     } finally {
       delete this.cancelling[job.id];
+      this.ended += 1;
       if (this.profileId) await this.load(this.profileId);
     }
   }

@@ -21,6 +21,10 @@ describe("new job form → spec", () => {
     });
   });
 
+  it("wants a value for the price rule", () => {
+    expect(specOf({ ...base, rule: { ...base.rule, value: " " } })).toBeNull();
+  });
+
   it("acts on the selected rows, and wants some", () => {
     expect(specOf({ ...base, kind: "ggc_delete", source: "selected", selectedIds: [] })).toBeNull();
     expect(specOf({ ...base, kind: "ggc_delete", source: "selected", selectedIds: ["a"] })).toEqual({

@@ -86,6 +86,7 @@ export function specOf(f: JobForm): JobSpec | null {
     ceiling: f.rule.ceiling?.trim() || null,
   };
   if (NEEDS_FILE.includes(f.kind) && !f.path) return null;
+  if (NEEDS_RULE.includes(f.kind) && rule.value === "") return null;
   if (NEEDS_SELECTION.includes(f.kind)) {
     const sel = selection(f);
     if ((f.source === "selected" || f.source === "ids") && sel.ids.length === 0) return null;

@@ -6,8 +6,9 @@ use std::path::Path;
 use markets::{
     ggchest::{
         AccountCredentials, AttachedIcon, Attribute, AttributeChoice, Created, DeliveryTime, Game, GameCurrency,
-        GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferStatus, OfferType,
-        OffersFilter as MarketOffersFilter, Order, OrderStatus, OrdersFilter as MarketOrdersFilter, SortDirection,
+        GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferPatch, OfferStatus,
+        OfferType, OffersFilter as MarketOffersFilter, OldPrice, Order, OrderStatus,
+        OrdersFilter as MarketOrdersFilter, SortDirection,
     },
     UsdPrice,
 };
@@ -139,36 +140,28 @@ pub async fn ggc_edit_offer(
     let price = edit.price.as_deref().map(|p| typed_price("price", p)).transpose()?;
     let old_price = edit.old_price.as_deref().map(|p| typed_price("old_price", p)).transpose()?;
     let client = ggc_client(ctx, &profile_id).await?;
-    let OfferEdit { title, description, clear_old_price, delivery_time, qty_total, qty_min, attributes, .. } = edit;
-    let apply = move |u: &mut markets::ggchest::OfferUpdate| {
-        if let Some(v) = title {
-            u.title = v;
-        }
-        if let Some(v) = description {
-            u.description = v;
-        }
-        if let Some(v) = price {
-            u.price = v;
-        }
-        if clear_old_price {
-            u.old_price = markets::ggchest::OldPrice::Clear;
-        } else if let Some(p) = old_price {
-            u.old_price = markets::ggchest::OldPrice::Set(p);
-        }
-        if let Some(v) = delivery_time {
-            u.delivery_time = v;
-        }
-        if let Some(v) = qty_total {
-            u.qty_total = v;
-        }
-        if let Some(v) = qty_min {
-            u.qty_min = v;
-        }
-        if let Some(v) = attributes {
-            u.attributes = v;
-        }
+    let OfferEdit {
+        title,
+        description,
+        clear_old_price,
+        delivery_time,
+        qty_total,
+        qty_min,
+        attributes,
+        add_accounts,
+        ..
+    } = edit;
+    let patch = OfferPatch {
+        title,
+        description,
+        price,
+        old_price: if clear_old_price { Some(OldPrice::Clear) } else { old_price.map(OldPrice::Set) },
+        delivery_time,
+        qty_total,
+        qty_min,
+        attributes,
     };
-    client.edit_offer(&offer_id, apply, edit.add_accounts).await?;
+    client.edit_offer(&offer_id, |u| patch.apply(u), add_accounts).await?;
     Ok(client.offer(&offer_id).await?)
 }
 

@@ -246,6 +246,56 @@ pub struct OfferUpdate {
     pub attributes: Vec<AttributeChoice>,
 }
 
+/// Some fields of an offer to change, merged into its full data (see
+/// [`super::GgcClient::edit_offer`]): what a form or a command line gives when a person edits
+/// a few fields. `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfferPatch {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub price: Option<UsdPrice>,
+    pub old_price: Option<OldPrice>,
+    pub delivery_time: Option<DeliveryTime>,
+    pub qty_total: Option<u64>,
+    pub qty_min: Option<u64>,
+    pub attributes: Option<Vec<AttributeChoice>>,
+}
+
+impl OfferPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == OfferPatch::default()
+    }
+
+    /// Writes the given fields over the full offer.
+    pub fn apply(self, update: &mut OfferUpdate) {
+        let OfferPatch { title, description, price, old_price, delivery_time, qty_total, qty_min, attributes } = self;
+        if let Some(v) = title {
+            update.title = v;
+        }
+        if let Some(v) = description {
+            update.description = v;
+        }
+        if let Some(v) = price {
+            update.price = v;
+        }
+        if let Some(v) = old_price {
+            update.old_price = v;
+        }
+        if let Some(v) = delivery_time {
+            update.delivery_time = v;
+        }
+        if let Some(v) = qty_total {
+            update.qty_total = v;
+        }
+        if let Some(v) = qty_min {
+            update.qty_min = v;
+        }
+        if let Some(v) = attributes {
+            update.attributes = v;
+        }
+    }
+}
+
 /// `PUT /v1/offers/{id}/price`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PriceUpdate {
@@ -336,6 +386,20 @@ mod tests {
             attributes: vec![],
         })
         .unwrap()
+    }
+
+    #[test]
+    fn a_patch_changes_only_the_fields_it_gives() {
+        let mut u: OfferUpdate = serde_json::from_value(update(OldPrice::Set(UsdPrice::parse("20").unwrap()))).unwrap();
+        assert!(OfferPatch::default().is_empty());
+        let patch =
+            OfferPatch { price: Some(UsdPrice::parse("9.99").unwrap()), qty_min: Some(3), ..Default::default() };
+        assert!(!patch.is_empty());
+        patch.apply(&mut u);
+        assert_eq!((u.price.wire(), u.qty_min, u.title.as_str()), ("9.99".to_owned(), 3, "t"));
+        assert_eq!(u.old_price, OldPrice::Set(UsdPrice::parse("20").unwrap()), "untouched");
+        OfferPatch { old_price: Some(OldPrice::Clear), ..Default::default() }.apply(&mut u);
+        assert_eq!(u.old_price, OldPrice::Clear);
     }
 
     #[test]

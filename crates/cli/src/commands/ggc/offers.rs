@@ -10,8 +10,8 @@ use crate::{
 };
 use markets::{
     ggchest::{
-        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferType,
-        OfferUpdate, OffersFilter, OldPrice,
+        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferPatch,
+        OfferType, OfferUpdate, OffersFilter, OldPrice,
     },
     UsdPrice,
 };
@@ -158,37 +158,17 @@ async fn edit(e: OfferEdit, client: &GgcClient, out: &Out) -> CliResult {
         return Err(CliError::usage("nothing to change: give at least one of --title, --description, --price, --old-price, --no-old-price, --delivery-time, --qty-total, --qty-min, --add-accounts-csv"));
     }
     let added = accounts.len();
-    let (title, description, delivery_time, qty_total, qty_min) =
-        (e.title.clone(), e.description.clone(), e.delivery_time.clone(), e.qty_total, e.qty_min);
-    let before = client
-        .edit_offer(
-            &e.id,
-            move |u| {
-                if let Some(v) = title {
-                    u.title = v;
-                }
-                if let Some(v) = description {
-                    u.description = v;
-                }
-                if let Some(v) = price {
-                    u.price = v;
-                }
-                if let Some(v) = old_price {
-                    u.old_price = v;
-                }
-                if let Some(v) = delivery_time {
-                    u.delivery_time = v;
-                }
-                if let Some(v) = qty_total {
-                    u.qty_total = v;
-                }
-                if let Some(v) = qty_min {
-                    u.qty_min = v;
-                }
-            },
-            accounts,
-        )
-        .await?;
+    let patch = OfferPatch {
+        title: e.title.clone(),
+        description: e.description.clone(),
+        price,
+        old_price,
+        delivery_time: e.delivery_time.clone(),
+        qty_total: e.qty_total,
+        qty_min: e.qty_min,
+        attributes: None,
+    };
+    let before = client.edit_offer(&e.id, |u| patch.apply(u), accounts).await?;
     if out.json {
         // The offer as GGChest now has it, so a script sees the merged result.
         let after = client.offer(&e.id).await?;

@@ -8,19 +8,41 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use jobs::CancelToken;
+use jobs::{CancelToken, JournalKey};
 
 use crate::error::{CommandError, CommandResult};
+
+static KEYCHAIN_KEY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 #[derive(Debug)]
 pub struct RunningJobs {
     data_dir: PathBuf,
     running: Arc<Mutex<HashMap<String, CancelToken>>>,
+    /// The journal key, once read from (or created in) the keychain. Held behind one lock so
+    /// that two jobs created at once on first use do not each create a key, the second
+    /// replacing the first in the keychain and leaving the first job unreadable.
+    key: tokio::sync::Mutex<Option<JournalKey>>,
 }
 
 impl RunningJobs {
     pub fn new(data_dir: PathBuf) -> Self {
-        RunningJobs { data_dir, running: Arc::default() }
+        RunningJobs { data_dir, running: Arc::default(), key: tokio::sync::Mutex::new(None) }
+    }
+
+    /// The key sealing codes and credentials in journals, from the OS keychain (created there
+    /// on first use), read off the async workers.
+    pub async fn journal_key(&self) -> CommandResult<JournalKey> {
+        let mut slot = self.key.lock().await;
+        if let Some(key) = slot.as_ref() {
+            return Ok(key.clone());
+        }
+        // One reader or creator at a time in the process, whatever the state (tests run several).
+        let _only_one = KEYCHAIN_KEY.lock().await;
+        let key = tokio::task::spawn_blocking(JournalKey::from_keychain)
+            .await
+            .map_err(|e| CommandError::new("internal", format!("keychain task failed: {e}")))??;
+        *slot = Some(key.clone());
+        Ok(key)
     }
 
     /// `$SELLERDESK_DATA_DIR`, else the OS data dir + `sellerdesk`, as for the CLI.

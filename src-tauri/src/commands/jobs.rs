@@ -12,7 +12,6 @@ use super::{
     files::blocking,
     is_sandbox,
     job_views::{JobProgress, JobResults, JobSummary},
-    jobs_plan::journal_key,
     profile_for, Ctx,
 };
 use crate::error::{CommandError, CommandResult};
@@ -67,7 +66,7 @@ pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> Comma
         ));
     }
     let running = ctx.state.jobs.start(&job.header.id)?;
-    let key = if job.has_sealed_steps() { Some(journal_key().await?) } else { None };
+    let key = if job.has_sealed_steps() { Some(ctx.state.jobs.journal_key().await?) } else { None };
     let client = job_client(ctx, &profile).await?;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<JobProgress>();
     let opts = RunOptions {
@@ -128,7 +127,7 @@ pub(crate) async fn write_csv(path: String, csv: String) -> CommandResult<()> {
 pub async fn job_retry_failed(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> CommandResult<JobSummary> {
     let (path, mut job) = load(ctx, &job_id)?;
     profile_for(ctx, &profile_id, job.header.market).await?;
-    let key = if job.has_sealed_steps() { Some(journal_key().await?) } else { None };
+    let key = if job.has_sealed_steps() { Some(ctx.state.jobs.journal_key().await?) } else { None };
     job.unseal(key.as_ref(), &path)?;
     let (_, new_path) = plan::retry_failed(ctx.state.jobs.data_dir(), &job, key.as_ref())?;
     Ok(JobSummary::of(&JobState::load(&new_path)?, false))

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use jobs::{
     plan::{self, Adjust, PriceRule},
-    JobKind, JournalKey, Op,
+    JobKind, Op,
 };
 use markets::{ggchest::OffersFilter as MarketOffersFilter, Decimal, Market};
 use serde::Deserialize;
@@ -196,16 +196,11 @@ pub async fn job_preview(ctx: &Ctx<'_>, profile_id: String, spec: JobSpec) -> Co
     })
 }
 
-/// The journal key from the OS keychain (created there on first use), off the async workers.
-pub async fn journal_key() -> CommandResult<JournalKey> {
-    blocking(|| JournalKey::from_keychain().map_err(Into::into)).await
-}
-
 /// Plans `spec` and writes the new job's journal, every step queued; `job_run` sends them.
 pub async fn job_create(ctx: &Ctx<'_>, profile_id: String, spec: JobSpec) -> CommandResult<JobSummary> {
     let profile = profile_for(ctx, &profile_id, spec.market()).await?;
     let (kind, ops) = plan_ops(ctx, &profile_id, &spec).await?;
-    let key = if ops.iter().any(Op::is_secret) { Some(journal_key().await?) } else { None };
+    let key = if ops.iter().any(Op::is_secret) { Some(ctx.state.jobs.journal_key().await?) } else { None };
     let target = plan::Target { market: profile.market, base_url: profile.base_url.clone(), profile: profile.name };
     let data = ctx.state.jobs.data_dir().to_owned();
     let (_, path) = plan::create_job(&data, kind, &target, ops, key.as_ref(), None)?;

@@ -1,15 +1,18 @@
 //! The file and rule jobs not covered by tests/jobs.rs, through the commands against the
 //! sandbox: GG offers from a CSV, a GG reprice with a floor, GGChest accounts from a CSV (sealed
-//! in the journal), and a file that is not usable refused before anything is written.
+//! in the journal), GGChest offers created from JSON and CSV then drafted and deleted, and a file
+//! that is not usable refused before anything is written.
 
 mod common;
 
 use common::{files_containing, require_secret_service, Shell};
 use markets::Market;
 use seller_desk::commands::{
+    ggchest::OffersFilter,
+    ggchest_batch::BatchAction,
     job_views::JobStatus,
-    jobs::{job_run, jobs_list},
-    jobs_plan::{job_create, AdjustKind, JobSpec, PriceRuleSpec},
+    jobs::{job_results, job_run, jobs_list},
+    jobs_plan::{job_create, AdjustKind, JobSpec, OfferSelection, PriceRuleSpec},
     profiles::{delete_profile, list_profiles, ProfilesState},
     sandbox::sandbox_start_demo,
 };
@@ -95,6 +98,67 @@ async fn accounts_from_a_csv_into_an_accounts_offer_are_never_journaled_in_clear
     let err = job_create(&ctx, ggc.clone(), spec).await.unwrap_err();
     assert_eq!(err.code, "invalid_input", "{err:?}");
     assert_eq!(jobs_list(&ctx, ggc.clone()).await.unwrap().len(), 1);
+    cleanup(&shell).await;
+}
+
+const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
+const SERVER: &str = "aa0e8400-e29b-41d4-a716-446655440020";
+const US_EAST: &str = "bb0e8400-e29b-41d4-a716-446655440021";
+
+#[tokio::test]
+async fn offers_created_from_json_and_csv_then_drafted_and_deleted_by_id() {
+    require_secret_service();
+    let shell = Shell::new();
+    let ctx = shell.ctx();
+    let ggc = demo_id(&sandbox_start_demo(&ctx).await.unwrap(), Market::GgChest);
+    let json: Vec<_> = (0..3)
+        .map(|i| {
+            serde_json::json!({
+                "offer_type": "items", "game_id": WOW, "title": format!("Job sword {i}"), "description": "bulk",
+                "price": "4.99", "delivery_method": "manual", "delivery_time": "1d", "qty_total": 10, "qty_min": 1,
+                "attributes": [{"id": SERVER, "option_id": US_EAST}]
+            })
+        })
+        .collect();
+    let json_file = shell.dir.path().join("offers.json");
+    std::fs::write(&json_file, serde_json::to_string(&json).unwrap()).unwrap();
+    let csv_file = shell.dir.path().join("offers.csv");
+    std::fs::write(
+        &csv_file,
+        format!(
+            "offer_type,game_id,title,description,price,delivery_method,delivery_time,qty_total,qty_min,attributes\n\
+             items,{WOW},Job shield 0,bulk,3.50,manual,1d,5,1,{SERVER}:{US_EAST}\n\
+             items,{WOW},Job shield 1,bulk,3.50,manual,1d,5,1,{SERVER}:{US_EAST}\n"
+        ),
+    )
+    .unwrap();
+    let mut created = Vec::new();
+    for path in [&json_file, &csv_file] {
+        let job = job_create(&ctx, ggc.clone(), JobSpec::GgcCreate { path: path.display().to_string() }).await.unwrap();
+        let done = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
+        assert_eq!((done.status, done.failed), (JobStatus::Finished, 0), "{done:?}");
+        let results = job_results(&ctx, job.id.clone()).await.unwrap();
+        created.extend(results.steps.into_iter().map(|s| s.created_id.expect("created id")));
+    }
+    assert_eq!(created.len(), 5);
+    let state = sandbox_state(&shell).await;
+    let titles: Vec<&str> = created.iter().map(|id| state.ggchest_offer(id).unwrap().title.as_str()).collect();
+    assert_eq!(titles, ["Job sword 0", "Job sword 1", "Job sword 2", "Job shield 0", "Job shield 1"]);
+
+    for (action, status) in [
+        (BatchAction::Draft, Some(sandbox::GgcOfferStatus::Draft)),
+        (BatchAction::Delete, Some(sandbox::GgcOfferStatus::Deleted)),
+    ] {
+        let selection = OfferSelection { ids: created.clone(), filter: OffersFilter::default() };
+        let job = job_create(&ctx, ggc.clone(), JobSpec::GgcBatch { action, selection }).await.unwrap();
+        let done = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
+        assert_eq!((done.status, done.done, done.items_done), (JobStatus::Finished, 1, 5));
+        let state = sandbox_state(&shell).await;
+        for id in &created {
+            let now = state.ggchest_offer(id).map(|o| o.status);
+            assert!(now.is_none() || now == status, "{action:?}: {id} is {now:?}");
+        }
+    }
     cleanup(&shell).await;
 }
 

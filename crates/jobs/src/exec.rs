@@ -9,18 +9,26 @@ use markets::{
 };
 use serde_json::{json, Value};
 
-use crate::{clients::Client, ops::BatchAction, ops::Op};
+use crate::{clients::Client, journal::ItemFailure, ops::BatchAction, ops::Op};
 
-/// A step that went through.
+/// The reason given for a code Gaming Goods already had before this job sent it.
+pub const DUPLICATE_REASON: &str = "duplicate: already on the marketplace";
+
+/// A step that went through: all its items, except those the marketplace named as failed.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StepOk {
     pub note: String,
     pub created_id: Option<String>,
+    /// Items of the step (by index) that the marketplace refused, with why.
+    pub item_failures: Vec<ItemFailure>,
+    /// Items (by index) found already there when a step of unknown outcome was sent again:
+    /// done, possibly by this job's earlier send.
+    pub already: Vec<usize>,
 }
 
 impl StepOk {
     pub fn note(note: impl Into<String>) -> Self {
-        StepOk { note: note.into(), created_id: None }
+        StepOk { note: note.into(), created_id: None, item_failures: Vec::new(), already: Vec::new() }
     }
 }
 
@@ -48,17 +56,20 @@ pub(crate) async fn prepare(client: &Client, op: &Op) -> Result<Prepared, Error>
     Ok(Prepared::Accounts { update: Box::new(update.with_accounts(accounts.clone())), qty_before })
 }
 
-pub(crate) async fn send(client: &Client, op: &Op, prepared: Prepared) -> Result<StepOk, Error> {
+/// Sends `op`. `fresh`: no earlier send of this step can have been applied (the step was
+/// pending and no answer of this run was lost), so a code Gaming Goods names as a duplicate was
+/// there before the job: that code failed. Otherwise it may be this job's own earlier upload:
+/// done ("already there").
+pub(crate) async fn send(client: &Client, op: &Op, prepared: Prepared, fresh: bool) -> Result<StepOk, Error> {
     match op {
         Op::GgUploadCodes { product_id, codes } => {
-            send_codes(
-                codes,
-                |batch| async move { client.gg().upload_codes(product_id, &batch).await.map(|r| r.uploaded) },
-            )
+            send_codes(codes, fresh, |batch| async move {
+                client.gg().upload_codes(product_id, &batch).await.map(|r| r.uploaded)
+            })
             .await
         }
         Op::GgAddOffers { product_id, price_cents, codes } => {
-            send_codes(codes, |batch| async move {
+            send_codes(codes, fresh, |batch| async move {
                 let offers =
                     NewOffers { product_id: product_id.clone(), price_cents: Cents(*price_cents as i64), codes: batch };
                 client.gg().add_offers(&offers).await.map(|r| r.added)
@@ -98,7 +109,7 @@ pub(crate) async fn send(client: &Client, op: &Op, prepared: Prepared) -> Result
                     ))
                 }
             };
-            Ok(StepOk { note: format!("created {}", created.id), created_id: Some(created.id) })
+            Ok(StepOk { created_id: Some(created.id.clone()), ..StepOk::note(format!("created {}", created.id)) })
         }
         Op::GgcAddAccounts { offer_id, accounts } => {
             let Prepared::Accounts { update, .. } = prepared else {
@@ -115,39 +126,80 @@ fn from_value<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, serde_json
 }
 
 /// Sends codes; when Gaming Goods refuses the request because some codes are already there
-/// (a 422 naming them, nothing applied), those count as done and the rest are sent again.
-/// This is also how an upload whose outcome is unknown is reconciled: the marketplace's own
-/// duplicate check is the read-back.
-async fn send_codes<F, Fut>(codes: &[String], send: F) -> Result<StepOk, Error>
+/// (a 422 naming them, nothing applied), the rest are sent again. The named codes are failed
+/// items ("duplicate: already on the marketplace") on a fresh send, and done ("already there")
+/// when a send of unknown outcome is repeated. This is also how an upload whose outcome is
+/// unknown is reconciled: the marketplace's own duplicate check is the read-back.
+async fn send_codes<F, Fut>(codes: &[String], fresh: bool, send: F) -> Result<StepOk, Error>
 where
     F: Fn(Vec<String>) -> Fut,
     Fut: std::future::Future<Output = Result<u64, Error>>,
 {
     let mut left: Vec<String> = codes.to_vec();
-    let mut already = 0usize;
-    loop {
+    let mut named_all: Vec<String> = Vec::new();
+    let outcome = loop {
         match send(left.clone()).await {
-            Ok(n) => {
-                let note = match already {
-                    0 => format!("{n} codes added"),
-                    k => format!("{n} codes added, {k} were already there"),
-                };
-                return Ok(StepOk::note(note));
-            }
+            Ok(n) => break Ok(Some(n)),
             Err(Error::BusinessRule { message, market, fields }) => {
                 let named = named_duplicates(&message, &left);
                 if named.is_empty() {
-                    return Err(Error::BusinessRule { message, market, fields });
+                    if named_all.is_empty() {
+                        return Err(Error::BusinessRule { message, market, fields });
+                    }
+                    break Err(Error::BusinessRule { message, market, fields });
                 }
-                already += named.len();
                 left.retain(|c| !named.contains(c));
+                named_all.extend(named);
                 if left.is_empty() {
-                    return Ok(StepOk::note(format!("all {already} codes were already there")));
+                    break Ok(None);
                 }
             }
-            Err(e) => return Err(e),
+            // Nothing settled yet, or the engine must handle it (lost answer, marketplace down,
+            // key refused): the step is sent again as a whole, the duplicate check reading back.
+            Err(e)
+                if named_all.is_empty()
+                    || e.is_transient()
+                    || matches!(e.code(), "outcome_unknown" | "key_rejected") =>
+            {
+                return Err(e)
+            }
+            Err(e) => break Err(e),
+        }
+    };
+    let named: std::collections::HashSet<&String> = named_all.iter().collect();
+    let named_at: Vec<usize> = codes.iter().enumerate().filter(|(_, c)| named.contains(c)).map(|(i, _)| i).collect();
+    let k = named_at.len();
+    let mut ok = StepOk::note("");
+    if fresh {
+        ok.item_failures = named_at
+            .iter()
+            .map(|&i| ItemFailure { i, code: "duplicate".into(), reason: DUPLICATE_REASON.into() })
+            .collect();
+    } else {
+        ok.already = named_at;
+    }
+    let dup = if fresh { "already on the marketplace (failed)" } else { "were already there" };
+    match outcome {
+        Ok(Some(n)) if k == 0 => ok.note = format!("{n} codes added"),
+        Ok(Some(n)) => ok.note = format!("{n} codes added, {k} {dup}"),
+        Ok(None) => ok.note = format!("no code added: all {k} {dup}"),
+        // Some codes were named, then sending the rest failed otherwise: the rest failed with
+        // that error, the named ones as above.
+        Err(e) => {
+            let (code, reason) = (e.code().to_owned(), e.to_string());
+            let set: std::collections::HashSet<&String> = left.iter().collect();
+            ok.item_failures.extend(
+                codes.iter().enumerate().filter(|(_, c)| set.contains(c)).map(|(i, _)| ItemFailure {
+                    i,
+                    code: code.clone(),
+                    reason: reason.clone(),
+                }),
+            );
+            ok.item_failures.sort_by_key(|f| f.i);
+            ok.note = format!("{} codes not added ({code}), {k} {dup}", left.len());
         }
     }
+    Ok(ok)
 }
 
 /// The codes of `sent` that a duplicate-code message names (`duplicate codes: A, B`).

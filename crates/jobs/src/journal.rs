@@ -53,6 +53,12 @@ pub enum Record {
         /// The id of an offer the step created.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         created_id: Option<String>,
+        /// Items of the step the marketplace refused (by index in the step: never a code).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        item_failures: Vec<ItemFailure>,
+        /// Items found already there when a send of unknown outcome was repeated.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        already: Vec<usize>,
     },
     Failed {
         i: usize,
@@ -67,6 +73,15 @@ pub enum Record {
     Finished {
         at: String,
     },
+}
+
+/// One item of a done step that the marketplace refused: its index in the step, the error
+/// code and the reason (e.g. `duplicate`, "duplicate: already on the marketplace").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemFailure {
+    pub i: usize,
+    pub code: String,
+    pub reason: String,
 }
 
 /// An open journal, for appending.

@@ -102,6 +102,60 @@ impl Op {
         }
     }
 
+    /// The same step with only the items at `keep` (positions in the step, in order); a step
+    /// of one item is itself.
+    pub fn only_items(&self, keep: &[usize]) -> Op {
+        fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
+            keep.iter().filter_map(|&i| v.get(i).cloned()).collect()
+        }
+        match self {
+            Op::GgUploadCodes { product_id, codes } => {
+                Op::GgUploadCodes { product_id: product_id.clone(), codes: pick(codes, keep) }
+            }
+            Op::GgAddOffers { product_id, price_cents, codes } => {
+                Op::GgAddOffers { product_id: product_id.clone(), price_cents: *price_cents, codes: pick(codes, keep) }
+            }
+            Op::GgcBatch { action, offer_ids } => Op::GgcBatch { action: *action, offer_ids: pick(offer_ids, keep) },
+            Op::GgcAddAccounts { offer_id, accounts } => {
+                Op::GgcAddAccounts { offer_id: offer_id.clone(), accounts: pick(accounts, keep) }
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// Adds the items of `other` to this step when both go to the same place the same way and
+    /// the step stays within its size (500 codes, 100 ids or accounts). `false`: left as is.
+    pub fn absorb(&mut self, other: &Op) -> bool {
+        match (self, other) {
+            (Op::GgUploadCodes { product_id: p, codes }, Op::GgUploadCodes { product_id: q, codes: more })
+                if p == q && codes.len() + more.len() <= crate::plan::gg::CODES_PER_STEP =>
+            {
+                codes.extend(more.iter().cloned());
+                true
+            }
+            (
+                Op::GgAddOffers { product_id: p, price_cents: a, codes },
+                Op::GgAddOffers { product_id: q, price_cents: b, codes: more },
+            ) if p == q && a == b && codes.len() + more.len() <= crate::plan::gg::CODES_PER_STEP => {
+                codes.extend(more.iter().cloned());
+                true
+            }
+            (Op::GgcBatch { action: a, offer_ids }, Op::GgcBatch { action: b, offer_ids: more })
+                if a == b && offer_ids.len() + more.len() <= markets::ggchest::MAX_BATCH =>
+            {
+                offer_ids.extend(more.iter().cloned());
+                true
+            }
+            (Op::GgcAddAccounts { offer_id: p, accounts }, Op::GgcAddAccounts { offer_id: q, accounts: more })
+                if p == q && accounts.len() + more.len() <= crate::plan::ggc::ACCOUNTS_PER_STEP =>
+            {
+                accounts.extend(more.iter().cloned());
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// One line for tables and the audit log, without any secret.
     pub fn label(&self) -> String {
         match self {

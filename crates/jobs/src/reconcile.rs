@@ -97,9 +97,10 @@ pub(crate) async fn reconcile(
                     && !claimed.contains(&o.id)
             });
             Ok(match found {
-                Some(o) => {
-                    Reconciled::Done(StepOk { note: format!("created {} (read back)", o.id), created_id: Some(o.id) })
-                }
+                Some(o) => Reconciled::Done(StepOk {
+                    created_id: Some(o.id.clone()),
+                    ..StepOk::note(format!("created {} (read back)", o.id))
+                }),
                 None => Reconciled::Resend(op.clone()),
             })
         }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::{
-    journal::{seal_context, Journal, Record},
+    journal::{seal_context, ItemFailure, Journal, Record},
     ops::{JobKind, Op},
     seal::JournalKey,
     Error, Result,
@@ -42,6 +42,12 @@ pub enum StepState {
     Done {
         note: String,
         created_id: Option<String>,
+        /// Items of the step the marketplace refused (the rest are done).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        item_failures: Vec<ItemFailure>,
+        /// Items found already there on a repeated send (done).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        already: Vec<usize>,
     },
     Failed {
         code: String,
@@ -99,8 +105,9 @@ impl JobState {
                     job.steps.get_mut(i).ok_or_else(|| bad(i))?.state = StepState::Unknown { at, before };
                     job.status = JobStatus::Interrupted;
                 }
-                Record::Done { i, note, created_id, .. } => {
-                    job.steps.get_mut(i).ok_or_else(|| bad(i))?.state = StepState::Done { note, created_id };
+                Record::Done { i, note, created_id, item_failures, already, .. } => {
+                    job.steps.get_mut(i).ok_or_else(|| bad(i))?.state =
+                        StepState::Done { note, created_id, item_failures, already };
                 }
                 Record::Failed { i, code, reason, .. } => {
                     job.steps.get_mut(i).ok_or_else(|| bad(i))?.state = StepState::Failed { code, reason };
@@ -150,6 +157,29 @@ impl JobState {
 
     pub fn failed(&self) -> usize {
         self.count(|s| matches!(s, StepState::Failed { .. }))
+    }
+
+    /// Items done: every item of a done step but those the marketplace refused.
+    pub fn items_done(&self) -> usize {
+        self.steps
+            .iter()
+            .map(|s| match &s.state {
+                StepState::Done { item_failures, .. } => s.items - item_failures.len().min(s.items),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Items failed: every item of a failed step, and those refused in a done one.
+    pub fn items_failed(&self) -> usize {
+        self.steps
+            .iter()
+            .map(|s| match &s.state {
+                StepState::Done { item_failures, .. } => item_failures.len().min(s.items),
+                StepState::Failed { .. } => s.items,
+                _ => 0,
+            })
+            .sum()
     }
 
     /// Ids of offers the job created (reconciling a create must not claim them twice).

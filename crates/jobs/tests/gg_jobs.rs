@@ -174,3 +174,71 @@ async fn a_timed_out_upload_is_read_back() {
     let unique: std::collections::HashSet<_> = ours.iter().collect();
     assert_eq!(unique.len(), 30);
 }
+
+/// Per-item results: 600 codes in 2 steps, 3 of them already on Gaming Goods before the job.
+/// GG refuses each request naming its duplicates; the rest go through: 597 done, the 3 failed
+/// with the duplicate reason (codes masked), and "retry the failed ones" is a job of exactly
+/// those 3 codes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn codes_already_on_the_marketplace_fail_one_by_one_and_only_they_are_retried() {
+    let env = Env::start().await;
+    let product = auto_listings(&env)[0].clone();
+    let client = env.gg();
+    let all = codes("PI", 600);
+    let already = vec![all[10].clone(), all[250].clone(), all[550].clone()];
+    let pre = jobs::Op::GgUploadCodes { product_id: product.clone(), codes: already.clone() };
+    let (_, first) = env.run(&client, JobKind::GgUploadCodes, vec![pre]).await;
+    assert_all_done(&first);
+
+    let mut csv = String::from("product_id,code\n");
+    for c in &all {
+        csv.push_str(&format!("{product},{c}\n"));
+    }
+    let ops = plan::gg::upload_codes(&plan::gg::parse_product_codes(&csv).unwrap());
+    assert_eq!(ops.len(), 2);
+    let (path, state) = env.run(&client, JobKind::GgUploadCodes, ops).await;
+    // Without the journal key the outcomes are there, the codes by position only.
+    let sealed = jobs::Results::of(&state);
+    assert_eq!((sealed.count(jobs::Outcome::Done), sealed.count(jobs::Outcome::Failed)), (597, 3));
+    assert_eq!(
+        sealed.filtered(&[jobs::Outcome::Failed])[0].what,
+        "upload 500 codes to product ".to_owned() + &product + ": item 11 of 500 (sealed)"
+    );
+    let mut unsealed = state.clone();
+    unsealed.unseal(Some(&env.key), &path).unwrap();
+    let results = jobs::Results::of(&unsealed);
+    assert_eq!(results.items.len(), 600);
+    assert_eq!(results.count(jobs::Outcome::Done), 597);
+    assert_eq!(results.count(jobs::Outcome::Failed), 3);
+    assert_eq!(results.failed_items(), vec![(0, 10), (0, 250), (1, 50)]);
+    for r in results.filtered(&[jobs::Outcome::Failed]) {
+        assert_eq!(r.code.as_deref(), Some("duplicate"));
+        assert_eq!(r.detail, "duplicate: already on the marketplace");
+        assert_eq!(r.target, format!("product {product}"));
+        assert!(r.what.starts_with("code PI…"), "{}", r.what);
+    }
+    assert!(results.items.iter().filter(|r| r.outcome == jobs::Outcome::Done).all(|r| r.detail == "added"));
+    assert!(results.steps.iter().all(|s| s.outcome == jobs::Outcome::Done));
+    assert_eq!(results.steps[0].items_failed, 2);
+    // The CSV is per item, and no code in it is whole.
+    let text = results.to_csv();
+    assert_eq!(text.lines().count(), 601);
+    assert!(!all.iter().any(|c| text.contains(c.as_str())), "a code leaked");
+    let journal = std::fs::read_to_string(&path).unwrap();
+    assert!(!journal.contains("PI-"), "a code leaked in the journal");
+    // Each code once on the marketplace.
+    let stored = env.sandbox.state().gg_codes(&product);
+    assert_eq!(stored.iter().filter(|c| c.starts_with("PI-")).count(), 600);
+    assert!(counts(&stored).values().all(|n| *n == 1));
+
+    // Retry the failed ones: exactly the 3 codes, in one step.
+    let retry_ops = plan::failed_item_ops(&unsealed).unwrap();
+    assert_eq!(retry_ops, vec![jobs::Op::GgUploadCodes { product_id: product.clone(), codes: already.clone() }]);
+    let (header, retry_path) = plan::retry_failed(&env.dir(), &unsealed, Some(&env.key)).unwrap();
+    assert_eq!((header.steps, header.retry_of.as_deref()), (1, Some(state.header.id.as_str())));
+    let again = jobs::run_job(&retry_path, &client, &env.options()).await.unwrap();
+    let again = jobs::Results::of(&again);
+    assert_eq!(again.items.len(), 3);
+    // Still on the marketplace before the job: they fail again, the same way.
+    assert_eq!(again.count(jobs::Outcome::Failed), 3);
+}

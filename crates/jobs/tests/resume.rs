@@ -140,10 +140,14 @@ async fn failed_steps_are_reported_and_retried_as_a_new_job() {
     let (_, state) = env.run(&client, JobKind::GgUploadCodes, ops).await;
     let results = jobs::Results::of(&state);
     assert_eq!(results.failed_steps(), vec![1]);
-    assert_eq!(results.items[1].code.as_deref(), Some("not_found"));
+    assert_eq!(results.steps[1].code.as_deref(), Some("not_found"));
+    // Per item: the 3 codes of the failed step failed, the 40 others are done.
+    assert_eq!(results.failed_items(), vec![(1, 0), (1, 1), (1, 2)]);
+    assert_eq!(results.count(jobs::Outcome::Done), 40);
     let csv = results.to_csv();
-    assert!(csv.starts_with("step,what,items,result,code,detail,created_id\n"), "{csv}");
+    assert!(csv.starts_with("step,item,target,what,result,code,detail,created_id\n"), "{csv}");
     assert!(csv.contains(",failed,not_found,"), "{csv}");
+    assert_eq!(csv.lines().count(), 44, "{csv}");
 
     let mut unsealed = state.clone();
     unsealed.unseal(Some(&env.key), std::path::Path::new("x")).unwrap();

@@ -61,16 +61,44 @@ pub fn create_job(
     Ok((header, path))
 }
 
-/// A new job repeating the failed steps of `job` (whose sealed steps must be unsealed).
-pub fn retry_failed(data_dir: &Path, job: &JobState, key: Option<&JournalKey>) -> Result<(JobHeader, PathBuf)> {
-    let ops: Vec<Op> = job
-        .steps
+/// The failed items of each step of `job`, by position in the step: every item of a failed
+/// step, the refused items of a done one.
+pub fn failed_items(job: &JobState) -> Vec<(usize, Vec<usize>)> {
+    job.steps
         .iter()
-        .filter(|s| matches!(s.state, crate::StepState::Failed { .. }))
-        .map(|s| s.op.clone().ok_or_else(|| Error::NoJournalKey("the journal key is needed to retry".into())))
-        .collect::<Result<_>>()?;
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let items: Vec<usize> = match &s.state {
+                crate::StepState::Failed { .. } => (0..s.items).collect(),
+                crate::StepState::Done { item_failures, .. } => item_failures.iter().map(|f| f.i).collect(),
+                _ => Vec::new(),
+            };
+            (!items.is_empty()).then_some((i, items))
+        })
+        .collect()
+}
+
+/// The steps of a job of just the failed items of `job` (whose sealed steps must be
+/// unsealed): each step keeps only its failed items, and consecutive steps to the same place
+/// are joined up to a step's size (3 failed codes of two steps of one product: one step).
+pub fn failed_item_ops(job: &JobState) -> Result<Vec<Op>> {
+    let mut ops: Vec<Op> = Vec::new();
+    for (i, items) in failed_items(job) {
+        let op =
+            job.steps[i].op.as_ref().ok_or_else(|| Error::NoJournalKey("the journal key is needed to retry".into()))?;
+        let op = op.only_items(&items);
+        if !ops.last_mut().is_some_and(|last| last.absorb(&op)) {
+            ops.push(op);
+        }
+    }
+    Ok(ops)
+}
+
+/// A new job of just the failed items of `job` (whose sealed steps must be unsealed).
+pub fn retry_failed(data_dir: &Path, job: &JobState, key: Option<&JournalKey>) -> Result<(JobHeader, PathBuf)> {
+    let ops = failed_item_ops(job)?;
     if ops.is_empty() {
-        return Err(Error::Input(format!("job {} has no failed steps", job.header.id)));
+        return Err(Error::Input(format!("job {} has no failed items", job.header.id)));
     }
     let target = Target {
         market: job.header.market,

@@ -58,15 +58,33 @@ fn upload_codes_job_results_retry_and_audit() {
     assert_eq!(list[0]["id"], id.as_str());
     let show = with_data(&env, &data, "gg", &["jobs", "show", &id[..13]]).ok();
     assert!(show.stdout.contains("gg-upload-codes"), "{}", show.stdout);
+    // Results per item: 1,400 codes, the 700 of the missing product failed, each on its row.
     let results = with_data(&env, &data, "gg", &["jobs", "results", &id, "--csv", "-"]).ok();
-    assert_eq!(results.stdout.lines().filter(|l| l.contains(",failed,not_found,")).count(), 2, "{}", results.stdout);
-    let human = with_data(&env, &data, "gg", &["jobs", "results", &id]).ok();
+    assert!(results.stdout.starts_with("step,item,target,what,result,code,detail,created_id\n"));
+    assert_eq!(results.stdout.lines().count(), 1 + 1_400, "{}", results.stdout);
+    assert_eq!(results.stdout.lines().filter(|l| l.contains(",failed,not_found,")).count(), 700);
+    assert_eq!(results.stdout.lines().filter(|l| l.contains(",done,,added,")).count(), 700);
+    let failed = with_data(&env, &data, "gg", &["jobs", "results", &id, "--failed", "--csv", "-"]).ok();
+    let rows: Vec<&str> = failed.stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 700, "{}", failed.stdout);
+    assert!(rows.iter().all(|l| l.contains(",product no-such-product,code NX…") && l.contains(",failed,not_found,")));
+    // Codes are masked: none whole, in any output.
+    assert!(!results.stdout.contains("JC-0") && !results.stdout.contains("NX-0"), "a code leaked");
+    let human = with_data(&env, &data, "gg", &["jobs", "results", &id, "--failed"]).ok();
     assert!(human.stdout.contains("failed [not_found]"), "{}", human.stdout);
+    assert!(!human.stdout.contains(" done "), "only failed rows:\n{}", human.stdout);
+    let json = with_data(&env, &data, "gg", &["jobs", "results", &id, "--outcome", "done", "--json"]).ok().json();
+    assert_eq!(json.as_array().unwrap().len(), 700);
+    assert_eq!(json[0]["outcome"], "done");
+    let steps = with_data(&env, &data, "gg", &["jobs", "results", &id, "--steps", "--json"]).ok().json();
+    assert_eq!(steps.as_array().unwrap().len(), 4);
+    assert_eq!(with_data(&env, &data, "gg", &["jobs", "results", &id, "--outcome", "nope"]).code, 2);
 
     let retry = with_data(&env, &data, "gg", &["jobs", "retry-failed", &id, "--json"]);
     assert_eq!(retry.code, 10);
     assert_eq!(retry.json()["job"]["kind"], "retry");
     assert_eq!(retry.json()["job"]["total"], 2);
+    assert_eq!(retry.json()["items_failed"], 700, "exactly the 700 failed codes, again");
 
     let audit = with_data(&env, &data, "gg", &["audit", "search", "no-such-product", "--json"]).ok().json();
     assert_eq!(audit.as_array().unwrap().len(), 4, "2 failed steps, twice");

@@ -24,15 +24,20 @@ pub enum JobsCommand {
     #[command(after_long_help = "Examples:\n  sellerdesk jobs show 0193a1b2")]
     Show(JobRef),
 
-    /// Per-step results of a job (done / failed with the reason), as a table or CSV
+    /// Per-item results of a job (each code, offer, account: done / failed with the reason), as a table or CSV
     #[command(after_long_help = "\
 Examples:
   sellerdesk jobs results 0193a1b2
+  sellerdesk jobs results 0193a1b2 --failed
+  sellerdesk jobs results 0193a1b2 --outcome unknown --outcome pending
   sellerdesk jobs results 0193a1b2 --csv results.csv
-  sellerdesk jobs results 0193a1b2 --csv -")]
+  sellerdesk jobs results 0193a1b2 --failed --csv -
+
+Codes are shown masked (ABCD…WXYZ): they are sealed in the journal and an exported file
+should not be a list of sellable codes. Accounts are shown by login, never the password.")]
     Results(ResultsArgs),
 
-    /// Start a new job repeating the failed steps of a job
+    /// Start a new job of just the failed items of a job (codes, offers, accounts)
     #[command(after_long_help = "Examples:\n  sellerdesk jobs retry-failed 0193a1b2")]
     RetryFailed(JobRef),
 }
@@ -46,9 +51,18 @@ pub struct JobRef {
 #[derive(Debug, Args)]
 pub struct ResultsArgs {
     pub id: String,
-    /// Write the results as CSV to this file (`-`: stdout)
+    /// Write the results as CSV to this file (`-`: stdout), one row per item
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Only the failed items (same as `--outcome failed`)
+    #[arg(long)]
+    pub failed: bool,
+    /// Only items with this outcome: done, failed, unknown, pending, not-sent (repeatable)
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Vec<String>,
+    /// One row per step instead of per item
+    #[arg(long, conflicts_with_all = ["failed", "outcome"])]
+    pub steps: bool,
 }
 
 #[derive(Debug, Subcommand)]

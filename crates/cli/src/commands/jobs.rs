@@ -50,7 +50,11 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             job.unseal(key.as_ref(), &path)?;
             let target = target_for(global, &job)?;
             let (header, new_path) = plan::retry_failed(&data, &job, key.as_ref())?;
-            out.note(format!("job {}: retrying {} failed steps of job {}.", header.id, header.steps, job.header.id));
+            let items: usize = plan::failed_items(&job).iter().map(|(_, items)| items.len()).sum();
+            out.note(format!(
+                "job {}: retrying {items} failed items of job {} in {} steps.",
+                header.id, job.header.id, header.steps
+            ));
             execute(&new_path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::List => {
@@ -101,19 +105,50 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             Ok(())
         }
         JobsCommand::Results(r) => {
-            let job = JobState::load(&plan::find_job(&data, &r.id)?)?;
-            let results = Results::of(&job);
-            match r.csv.as_deref() {
-                Some(p) if p == Path::new("-") => print!("{}", results.to_csv()),
-                Some(p) => {
-                    std::fs::write(p, results.to_csv())?;
-                    out.note(format!("{} results written to {}.", results.items.len(), p.display()));
+            let path = plan::find_job(&data, &r.id)?;
+            let mut job = JobState::load(&path)?;
+            if job.has_sealed_steps() {
+                // With the key, items are listed one by one (codes masked); without it, by
+                // position: the outcomes are in the clear either way.
+                if let Ok(key) = JournalKey::from_keychain() {
+                    job.unseal(Some(&key), &path)?;
                 }
-                None => out.emit(&results, |r| results_table(r, false)),
+            }
+            let results = Results::of(&job);
+            let mut outcomes = Vec::new();
+            for o in &r.outcome {
+                outcomes.push(Outcome::parse(o).ok_or_else(|| {
+                    CliError::usage(format!("unknown outcome `{o}`: use done, failed, unknown, pending or not-sent"))
+                })?);
+            }
+            if r.failed && !outcomes.contains(&Outcome::Failed) {
+                outcomes.push(Outcome::Failed);
+            }
+            let items = results.filtered(&outcomes);
+            if r.steps {
+                match r.csv.as_deref() {
+                    Some(p) => write_csv(p, &steps_csv(&results), results.steps.len(), "steps", out)?,
+                    None => out.emit(&results.steps, |_| steps_table(&results, false)),
+                }
+                return Ok(());
+            }
+            match r.csv.as_deref() {
+                Some(p) => write_csv(p, &Results::csv_of(&items), items.len(), "items", out)?,
+                None => out.emit(&items, |items| items_table(items, results.items.len())),
             }
             Ok(())
         }
     }
+}
+
+fn write_csv(p: &Path, text: &str, n: usize, what: &str, out: &Out) -> CliResult {
+    if p == Path::new("-") {
+        print!("{text}");
+    } else {
+        std::fs::write(p, text)?;
+        out.note(format!("{n} {what} written to {}.", p.display()));
+    }
+    Ok(())
 }
 
 fn client(target: &Target) -> CliResult<Client> {
@@ -169,50 +204,110 @@ async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &P
     #[derive(Serialize)]
     struct Report<'a> {
         job: &'a Summary,
-        results: &'a [jobs::ItemResult],
+        /// Per step.
+        results: &'a [jobs::StepResult],
+        /// Items done and failed.
+        items_done: usize,
+        items_failed: usize,
     }
-    out.emit(&Report { job: &summary, results: &results.items }, |_| {
+    let (items_done, items_failed) = (results.count(Outcome::Done), results.count(Outcome::Failed));
+    let report = Report { job: &summary, results: &results.steps, items_done, items_failed };
+    out.emit(&report, |_| {
         format!(
-            "Job {}: {} of {} steps done, {} failed, {} not settled ({}).\n{}",
+            "Job {}: {} of {} steps done, {} failed, {} not settled ({}); items: {items_done} done, {items_failed} failed.\n{}",
             summary.id,
             summary.done,
             summary.total,
             summary.failed,
             summary.unsettled,
             summary.status,
-            results_table(&results, true)
+            steps_table(&results, true)
         )
     });
+    let incomplete = incomplete || items_failed > 0;
     if !incomplete {
         return Ok(());
     }
-    let hint = if summary.failed > 0 {
-        format!("see `sellerdesk jobs results {0}`; `sellerdesk jobs retry-failed {0}` repeats them", summary.id)
+    let hint = if items_failed > 0 {
+        format!(
+            "see `sellerdesk jobs results {0} --failed`; `sellerdesk jobs retry-failed {0}` repeats them",
+            summary.id
+        )
     } else {
         format!("`sellerdesk jobs resume {}` goes on", summary.id)
     };
     let mut e = CliError::new(
         "job_incomplete",
         exit::JOB_INCOMPLETE,
-        format!("{} steps failed, {} not settled: {hint}", summary.failed, summary.unsettled),
+        format!(
+            "{items_failed} items failed ({} steps), {} steps not settled: {hint}",
+            summary.failed, summary.unsettled
+        ),
     );
     e.reported = out.json;
     Err(e)
 }
 
-/// The results as a table; `only_problems`: only steps not done (after a run).
-fn results_table(r: &Results, only_problems: bool) -> String {
-    let rows: Vec<_> = r.items.iter().filter(|i| !only_problems || i.outcome != Outcome::Done).collect();
+/// The steps as a table; `only_problems`: only steps not wholly done (after a run).
+fn steps_table(r: &Results, only_problems: bool) -> String {
+    let rows: Vec<_> =
+        r.steps.iter().filter(|s| !only_problems || s.outcome != Outcome::Done || s.items_failed > 0).collect();
     if rows.is_empty() {
-        return if only_problems { "Every step is done.".into() } else { "No steps.".into() };
+        return if only_problems { "Every item is done.".into() } else { "No steps.".into() };
     }
-    let mut t = table::new(&["step", "what", "result", "detail"]);
-    for i in rows {
+    let mut t = table::new(&["step", "what", "result", "items failed", "detail"]);
+    for s in rows {
+        let result = match &s.code {
+            Some(code) => format!("{} [{code}]", s.outcome.name()),
+            None => s.outcome.name().to_owned(),
+        };
+        t.add_row(vec![
+            s.step.to_string(),
+            s.what.clone(),
+            result,
+            format!("{} of {}", s.items_failed, s.items),
+            s.detail.clone(),
+        ]);
+    }
+    t.to_string()
+}
+
+fn steps_csv(r: &Results) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["step", "what", "items", "items_failed", "result", "code", "detail", "created_id"])
+        .expect("memory");
+    for s in &r.steps {
+        w.write_record([
+            s.step.to_string().as_str(),
+            &s.what,
+            &s.items.to_string(),
+            &s.items_failed.to_string(),
+            s.outcome.name(),
+            s.code.as_deref().unwrap_or_default(),
+            &s.detail,
+            s.created_id.as_deref().unwrap_or_default(),
+        ])
+        .expect("memory");
+    }
+    String::from_utf8(w.into_inner().expect("memory")).expect("UTF-8 fields")
+}
+
+/// The items as a table, one row each.
+fn items_table(items: &[&jobs::ItemResult], total: usize) -> String {
+    if items.is_empty() {
+        return if total == 0 { "No items.".into() } else { format!("None of the {total} items.") };
+    }
+    let mut t = table::new(&["step", "item", "target", "what", "result", "detail"]);
+    for i in items {
         let result = match &i.code {
             Some(code) => format!("{} [{code}]", i.outcome.name()),
             None => i.outcome.name().to_owned(),
         };
-        t.add_row(vec![i.step.to_string(), i.what.clone(), result, i.detail.clone()]);
+        let detail = match &i.created_id {
+            Some(id) if !i.detail.contains(id.as_str()) => format!("{} ({id})", i.detail),
+            _ => i.detail.clone(),
+        };
+        t.add_row(vec![i.step.to_string(), i.item.to_string(), i.target.clone(), i.what.clone(), result, detail]);
     }
     t.to_string()
 }

@@ -100,14 +100,16 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     // Results, and as CSV.
     let results = job_results(&ctx, created.id.clone()).await.unwrap();
     assert!(results.steps.iter().all(|s| s.outcome == StepOutcome::Done), "{results:?}");
+    assert_eq!(results.items.len(), drafts.len(), "one item per offer repriced");
+    assert!(results.items.iter().all(|i| i.outcome == StepOutcome::Done && i.target.starts_with("offer ")));
     let csv_path = shell.dir.path().join("results.csv");
     let rows = job_results_csv(&ctx, created.id.clone(), csv_path.display().to_string()).await.unwrap();
     assert_eq!(rows, drafts.len() as u64);
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "step,what,items,result,code,detail,created_id");
+    assert_eq!(lines[0], "step,item,target,what,result,code,detail,created_id");
     assert_eq!(lines.len(), drafts.len() + 1);
-    assert!(lines[1..].iter().all(|l| l.contains(",1,done,,")), "{csv}");
+    assert!(lines[1..].iter().all(|l| l.contains(",done,,")), "{csv}");
     assert!(csv.contains(&sword.id), "{csv}");
     assert!(job_retry_failed(&ctx, ggc.clone(), created.id.clone()).await.is_err(), "nothing failed");
 
@@ -200,6 +202,73 @@ async fn a_codes_job_cancelled_then_resumed_uploads_every_code_once_and_journals
     assert_eq!(files_containing(&shell.data_dir(), "JOBCODE-"), Vec::<std::path::PathBuf>::new());
     let audited = audit_list(&ctx, Some(job.id.clone()), None).await.unwrap();
     assert_eq!(audited.matched, 5);
+    cleanup(&shell).await;
+}
+
+/// Per item: 600 codes in 2 steps, 3 of them already on Gaming Goods. The results list each
+/// code (masked): 597 done, 3 failed as duplicates; the CSV has a row per code and no code
+/// whole; "retry the failed ones" is a job of exactly those 3 codes.
+#[tokio::test]
+async fn job_results_are_per_item_and_retry_takes_only_the_failed_items() {
+    require_secret_service();
+    let shell = Shell::new();
+    let ctx = shell.ctx();
+    let gg = demo_id(&sandbox_start_demo(&ctx).await.unwrap(), Market::GamingGoods);
+    let products = gg_all_products(&ctx, gg.clone(), "op-products".into()).await.unwrap();
+    let product =
+        products.iter().find(|p| p.title.as_deref().is_some_and(|t| t.starts_with("Cyberpunk"))).unwrap().id.clone();
+    let codes: Vec<String> = (0..600).map(|i| format!("ITEMCODE-{i:05}")).collect();
+    let write = |name: &str, codes: &[String]| {
+        let mut csv = String::from("product_id,code\n");
+        for c in codes {
+            csv.push_str(&format!("{product},{c}\n"));
+        }
+        let file = shell.dir.path().join(name);
+        std::fs::write(&file, csv).unwrap();
+        file.display().to_string()
+    };
+    let already = vec![codes[7].clone(), codes[321].clone(), codes[599].clone()];
+    let first =
+        job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { path: write("pre.csv", &already) }).await.unwrap();
+    job_run(&ctx, gg.clone(), first.id.clone()).await.unwrap();
+
+    let job = job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { path: write("all.csv", &codes) }).await.unwrap();
+    assert_eq!((job.total, job.items_total), (2, 600));
+    let done = job_run(&ctx, gg.clone(), job.id.clone()).await.unwrap();
+    assert_eq!((done.status, done.done, done.items_done), (JobStatus::Finished, 2, 597), "{done:?}");
+
+    let results = job_results(&ctx, job.id.clone()).await.unwrap();
+    assert_eq!(results.items.len(), 600);
+    let failed: Vec<_> = results.items.iter().filter(|i| i.outcome == StepOutcome::Failed).collect();
+    assert_eq!(failed.iter().map(|i| (i.step, i.item)).collect::<Vec<_>>(), vec![(0, 7), (0, 321), (1, 99)]);
+    for i in &failed {
+        assert_eq!(i.code.as_deref(), Some("duplicate"));
+        assert_eq!(i.detail, "duplicate: already on the marketplace");
+        assert_eq!(i.target, format!("product {product}"));
+        assert!(i.what.starts_with("code ITEM…"), "{i:?}");
+    }
+    assert_eq!(results.items.iter().filter(|i| i.outcome == StepOutcome::Done).count(), 597);
+    assert_eq!(results.steps.iter().map(|s| s.items_failed).collect::<Vec<_>>(), vec![2, 1]);
+
+    let csv_path = shell.dir.path().join("items.csv");
+    let rows = job_results_csv(&ctx, job.id.clone(), csv_path.display().to_string()).await.unwrap();
+    assert_eq!(rows, 600);
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert_eq!(
+        csv.lines().filter(|l| l.contains(",failed,duplicate,duplicate: already on the marketplace,")).count(),
+        3
+    );
+    assert!(!csv.contains("ITEMCODE-"), "no code whole in the export");
+
+    let retry = job_retry_failed(&ctx, gg.clone(), job.id.clone()).await.unwrap();
+    assert_eq!((retry.retry_of.as_deref(), retry.total, retry.items_total), (Some(job.id.as_str()), 1, 3));
+    let again = job_run(&ctx, gg.clone(), retry.id.clone()).await.unwrap();
+    assert_eq!(again.status, JobStatus::Finished);
+    let again = job_results(&ctx, retry.id.clone()).await.unwrap();
+    assert_eq!(again.items.len(), 3);
+    assert!(again.items.iter().all(|i| i.code.as_deref() == Some("duplicate")), "{again:?}");
+    let count = sandbox_state(&shell).await.gg_codes(&product).iter().filter(|c| c.starts_with("ITEMCODE-")).count();
+    assert_eq!(count, 600, "each code once");
     cleanup(&shell).await;
 }
 

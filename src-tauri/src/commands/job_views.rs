@@ -70,7 +70,6 @@ impl JobSummary {
     pub fn of(job: &JobState, running: bool) -> JobSummary {
         let (done, failed) = (job.done() as u64, job.failed() as u64);
         let total = job.steps.len() as u64;
-        let done_items = job.steps.iter().filter(|s| matches!(s.state, jobs::StepState::Done { .. }));
         JobSummary {
             id: job.header.id.clone(),
             kind: job.header.kind.name().to_owned(),
@@ -92,7 +91,7 @@ impl JobSummary {
             failed,
             unsettled: total - done - failed,
             items_total: job.steps.iter().map(|s| s.items as u64).sum(),
-            items_done: done_items.map(|s| s.items as u64).sum(),
+            items_done: job.items_done() as u64,
             created_at: job.header.created_at.clone(),
             finished_at: job.finished_at.clone(),
             retry_of: job.header.retry_of.clone(),
@@ -143,6 +142,20 @@ pub enum StepOutcome {
     /// Sent, outcome not read back yet: "Resume" settles it.
     Unknown,
     Pending,
+    /// Not sent: the job was paused before its step; "Resume" sends it.
+    NotSent,
+}
+
+impl From<Outcome> for StepOutcome {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Done => StepOutcome::Done,
+            Outcome::Failed => StepOutcome::Failed,
+            Outcome::Unknown => StepOutcome::Unknown,
+            Outcome::Pending => StepOutcome::Pending,
+            Outcome::NotSent => StepOutcome::NotSent,
+        }
+    }
 }
 
 /// One step of a job: what it covers and how it ended.
@@ -158,35 +171,70 @@ pub struct StepResult {
     /// What happened (done) or why not (failed).
     pub detail: String,
     pub created_id: Option<String>,
+    /// Items of the step that failed (all of them for a failed step).
+    pub items_failed: u64,
+}
+
+/// One item of a job: a code (masked), an offer id, an offer to create, an account (by login,
+/// never the password), a product/price pair; with its own outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ItemResult {
+    pub step: u64,
+    /// Its position in the step (from 0).
+    pub item: u64,
+    /// `product 12`, `offer 0198…`, `game 5`; empty for a sealed step read without the key.
+    pub target: String,
+    /// `code ABCD…WXYZ`, `account alice`, `create items offer "Gold"`, `$5.00 → $4.50`.
+    pub what: String,
+    pub outcome: StepOutcome,
+    /// The error code of a failed item (`duplicate`, `not_found`, …).
+    pub code: Option<String>,
+    pub detail: String,
+    pub created_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct JobResults {
     pub job: JobSummary,
     pub steps: Vec<StepResult>,
+    /// One row per item, in step order.
+    pub items: Vec<ItemResult>,
 }
 
 impl JobResults {
+    /// `job` should be unsealed when its key is at hand: items of a sealed step are otherwise
+    /// listed by position only (their outcomes are right either way).
     pub fn of(job: &JobState, running: bool) -> JobResults {
-        let steps = Results::of(job)
-            .items
+        let results = Results::of(job);
+        let steps = results
+            .steps
             .into_iter()
             .map(|r| StepResult {
                 step: r.step as u64,
                 what: r.what,
                 items: r.items as u64,
-                outcome: match r.outcome {
-                    Outcome::Done => StepOutcome::Done,
-                    Outcome::Failed => StepOutcome::Failed,
-                    Outcome::Unknown => StepOutcome::Unknown,
-                    Outcome::Pending => StepOutcome::Pending,
-                },
+                outcome: r.outcome.into(),
+                code: r.code,
+                detail: r.detail,
+                created_id: r.created_id,
+                items_failed: r.items_failed as u64,
+            })
+            .collect();
+        let items = results
+            .items
+            .into_iter()
+            .map(|r| ItemResult {
+                step: r.step as u64,
+                item: r.item as u64,
+                target: r.target,
+                what: r.what,
+                outcome: r.outcome.into(),
                 code: r.code,
                 detail: r.detail,
                 created_id: r.created_id,
             })
             .collect();
-        JobResults { job: JobSummary::of(job, running), steps }
+        JobResults { job: JobSummary::of(job, running), steps, items }
     }
 }
 

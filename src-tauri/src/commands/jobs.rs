@@ -99,18 +99,31 @@ pub async fn job_cancel(ctx: &Ctx<'_>, job_id: String) -> CommandResult<bool> {
     Ok(ctx.state.jobs.cancel(job_id.trim()))
 }
 
-/// The job and each step's outcome: done, failed with the reason, or not settled yet.
+/// The job's steps and each item's outcome: done, failed with the reason, unknown, pending
+/// or not sent. Items of sealed steps (codes, accounts) are listed one by one when the journal
+/// key can be read (codes masked, accounts by login), else by position.
 pub async fn job_results(ctx: &Ctx<'_>, job_id: String) -> CommandResult<JobResults> {
-    let (_, job) = load(ctx, &job_id)?;
+    let job = load_for_results(ctx, &job_id).await?;
     Ok(JobResults::of(&job, ctx.state.jobs.is_running(&job.header.id)))
 }
 
-/// Writes the results as CSV to `path` (chosen in the save dialog); returns the rows written.
+/// Writes the results as CSV, one row per item, to `path` (chosen in the save dialog); returns
+/// the rows written.
 pub async fn job_results_csv(ctx: &Ctx<'_>, job_id: String, path: String) -> CommandResult<u64> {
-    let (_, job) = load(ctx, &job_id)?;
+    let job = load_for_results(ctx, &job_id).await?;
     let results = Results::of(&job);
     write_csv(path, results.to_csv()).await?;
     Ok(results.items.len() as u64)
+}
+
+async fn load_for_results(ctx: &Ctx<'_>, job_id: &str) -> CommandResult<JobState> {
+    let (path, mut job) = load(ctx, job_id)?;
+    if job.has_sealed_steps() {
+        if let Ok(key) = ctx.state.jobs.journal_key().await {
+            job.unseal(Some(&key), &path)?;
+        }
+    }
+    Ok(job)
 }
 
 pub(crate) async fn write_csv(path: String, csv: String) -> CommandResult<()> {
@@ -123,7 +136,8 @@ pub(crate) async fn write_csv(path: String, csv: String) -> CommandResult<()> {
     .await
 }
 
-/// A new job repeating the failed steps of `job_id`; `job_run` sends it.
+/// A new job of just the failed items of `job_id` (codes, offer ids, accounts…; steps to the
+/// same place joined); `job_run` sends it.
 pub async fn job_retry_failed(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> CommandResult<JobSummary> {
     let (path, mut job) = load(ctx, &job_id)?;
     profile_for(ctx, &profile_id, job.header.market).await?;

@@ -16,4 +16,8 @@ code: string | null,
 /**
  * What happened (done) or why not (failed).
  */
-detail: string, created_id: string | null, };
+detail: string, created_id: string | null, 
+/**
+ * Items of the step that failed (all of them for a failed step).
+ */
+items_failed: number, };

@@ -42,6 +42,7 @@ export type * from "./GgcOffer";
 export type * from "./Icon";
 export type * from "./IconCheck";
 export type * from "./ItemDelivery";
+export type * from "./ItemResult";
 export type * from "./JobPlan";
 export type * from "./JobProgress";
 export type * from "./JobResults";

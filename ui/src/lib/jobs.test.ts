@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countOutcomes, exportName, filterResults, formatDuration, percent, priceRuleErrors, primaryAction } from "./jobs";
-import type { StepResult } from "./types";
+import { countOutcomes, exportName, filterResults, formatDuration, itemId, percent, priceRuleErrors, primaryAction } from "./jobs";
+import type { ItemResult, StepResult } from "./types";
 
 const step = (n: number, outcome: StepResult["outcome"]): StepResult => ({
   step: n,
@@ -9,6 +9,18 @@ const step = (n: number, outcome: StepResult["outcome"]): StepResult => ({
   outcome,
   code: outcome === "failed" ? "validation" : null,
   detail: "",
+  created_id: null,
+  items_failed: outcome === "failed" ? 1 : 0,
+});
+
+const item = (s: number, n: number, outcome: ItemResult["outcome"]): ItemResult => ({
+  step: s,
+  item: n,
+  target: "product p1",
+  what: `code AB…${n}`,
+  outcome,
+  code: outcome === "failed" ? "duplicate" : null,
+  detail: outcome === "failed" ? "duplicate: already on the marketplace" : "added",
   created_id: null,
 });
 
@@ -39,7 +51,14 @@ describe("jobs", () => {
     const steps = [step(0, "done"), step(1, "failed"), step(2, "done"), step(3, "unknown")];
     expect(filterResults(steps, "failed").map((s) => s.step)).toEqual([1]);
     expect(filterResults(steps, "all")).toHaveLength(4);
-    expect(countOutcomes(steps)).toEqual({ done: 2, failed: 1, unknown: 1, pending: 0 });
+    expect(countOutcomes(steps)).toEqual({ done: 2, failed: 1, unknown: 1, pending: 0, not_sent: 0 });
+  });
+
+  it("filters and counts results per item", () => {
+    const items = [item(0, 0, "done"), item(0, 1, "failed"), item(1, 0, "done"), item(1, 1, "not_sent")];
+    expect(filterResults(items, "failed").map(itemId)).toEqual(["0-1"]);
+    expect(filterResults(items, "not_sent").map(itemId)).toEqual(["1-1"]);
+    expect(countOutcomes(items)).toEqual({ done: 2, failed: 1, unknown: 0, pending: 0, not_sent: 1 });
   });
 
   it("checks price rules before they are sent", () => {

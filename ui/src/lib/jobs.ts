@@ -1,6 +1,6 @@
 // Bulk jobs: pure helpers for the jobs panel, the new-job forms and the results view (unit tested).
 
-import type { JobStatus, JobSummary, PriceRuleSpec, StepOutcome, StepResult } from "./types";
+import type { ItemResult, JobStatus, JobSummary, PriceRuleSpec, StepOutcome } from "./types";
 
 /** "1 h 02 min", "3 min 05 s", "12 s", "–" for unknown. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -43,15 +43,34 @@ export function primaryAction(status: JobStatus): "start" | "resume" | "cancel" 
 
 export type ResultFilter = "all" | StepOutcome;
 
-export function filterResults(steps: readonly StepResult[], filter: ResultFilter): StepResult[] {
-  return filter === "all" ? [...steps] : steps.filter((s) => s.outcome === filter);
+/** The outcomes a result row can have, in the order the filter shows them. */
+export const OUTCOMES: StepOutcome[] = ["done", "failed", "unknown", "pending", "not_sent"];
+
+export const OUTCOME_LABEL: Record<StepOutcome, string> = {
+  done: "Done",
+  failed: "Failed",
+  unknown: "Unknown",
+  pending: "Pending",
+  not_sent: "Not sent",
+};
+
+/** Rows (steps or items) with the filter's outcome. */
+export function filterResults<T extends { outcome: StepOutcome }>(rows: readonly T[], filter: ResultFilter): T[] {
+  return filter === "all" ? [...rows] : rows.filter((s) => s.outcome === filter);
 }
 
-export function countOutcomes(steps: readonly StepResult[]): Record<StepOutcome, number> {
-  const out: Record<StepOutcome, number> = { done: 0, failed: 0, unknown: 0, pending: 0 };
-  for (const s of steps) out[s.outcome] += 1;
+/** How many rows (steps or items) have each outcome. */
+export function countOutcomes(rows: readonly { outcome: StepOutcome }[]): Record<StepOutcome, number> {
+  const out: Record<StepOutcome, number> = { done: 0, failed: 0, unknown: 0, pending: 0, not_sent: 0 };
+  for (const s of rows) out[s.outcome] += 1;
   return out;
 }
+
+/** A stable id for an item row: its step and its position in the step. */
+export const itemId = (i: Pick<ItemResult, "step" | "item">): string => `${i.step}-${i.item}`;
+
+/** The badge tone of an outcome. */
+export const outcomeTone = (o: StepOutcome): string => (o === "done" ? "ok" : o === "failed" ? "bad" : "warn");
 
 const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 

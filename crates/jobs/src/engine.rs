@@ -291,6 +291,7 @@ impl Run<'_> {
             failed,
             items_total: self.job.steps.iter().map(|s| s.items).sum(),
             items_done,
+            items_failed: self.job.items_failed(),
             current,
             elapsed,
             eta: progress::eta(elapsed, self.sent, total - done - failed, &self.client.pacing()),

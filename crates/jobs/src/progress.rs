@@ -13,6 +13,8 @@ pub struct Progress {
     pub failed: usize,
     pub items_total: usize,
     pub items_done: usize,
+    /// Items refused: all those of failed steps, and those the marketplace named in done ones.
+    pub items_failed: usize,
     /// The step being sent, if any.
     pub current: Option<String>,
     pub elapsed: Duration,

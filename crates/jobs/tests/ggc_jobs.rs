@@ -142,8 +142,57 @@ async fn accounts_import_adds_each_account_once() {
     let uniq: std::collections::HashSet<_> = logins.iter().collect();
     assert_eq!(uniq.len(), 250);
     assert_eq!(stored.qty_total, offer.qty_total + 250);
-    let journal = std::fs::read_to_string(path).unwrap();
+    let journal = std::fs::read_to_string(&path).unwrap();
     assert!(!journal.contains("Secret-") && !journal.contains("bulk0"), "credentials leaked into the journal");
+
+    // Results per account, by login (with the key), never the password.
+    let mut unsealed = state.clone();
+    unsealed.unseal(Some(&env.key), &path).unwrap();
+    let results = jobs::Results::of(&unsealed);
+    assert_eq!(results.items.len(), 250);
+    assert_eq!(results.items[0].what, "account bulk000");
+    assert_eq!(results.items[249].target, format!("offer {}", offer.id));
+    assert_eq!(results.count(jobs::Outcome::Done), 250);
+    assert!(!results.to_csv().contains("Secret-"), "a password in the results");
+}
+
+/// A GGChest batch is taken or refused whole: a chunk with an offer that is not there fails,
+/// and each of its ids fails with the reason; the other chunk's ids are done. Retrying takes
+/// just the failed ids.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_batch_chunk_fails_each_of_its_ids() {
+    let env = Env::start().await;
+    let client = env.ggc();
+    let live: Vec<String> = env
+        .sandbox
+        .state()
+        .ggchest_offers_of(GGCHEST_KEY_A)
+        .into_iter()
+        .filter(|o| o.status == GgcOfferStatus::Draft)
+        .map(|o| o.id.clone())
+        .collect();
+    assert!(live.len() >= 3, "seeded drafts");
+    let missing = "01934f7e-0000-7000-8000-000000000000".to_owned();
+    let ops = vec![
+        jobs::Op::GgcBatch { action: BatchAction::Activate, offer_ids: vec![live[0].clone(), missing.clone()] },
+        jobs::Op::GgcBatch { action: BatchAction::Activate, offer_ids: live[1..3].to_vec() },
+    ];
+    let (_, state) = env.run(&client, JobKind::GgcActivate, ops).await;
+    let results = jobs::Results::of(&state);
+    assert_eq!(results.failed_items(), vec![(0, 0), (0, 1)]);
+    let failed = results.filtered(&[jobs::Outcome::Failed]);
+    assert_eq!(failed[1].target, format!("offer {missing}"));
+    assert!(failed.iter().all(|r| r.code.as_deref() == Some("not_found") && !r.detail.is_empty()), "{failed:?}");
+    let done = results.filtered(&[jobs::Outcome::Done]);
+    assert_eq!(
+        done.iter().map(|r| r.target.clone()).collect::<Vec<_>>(),
+        vec![format!("offer {}", live[1]), format!("offer {}", live[2])]
+    );
+    assert!(done.iter().all(|r| r.detail == "activated"));
+    assert_eq!(
+        plan::failed_item_ops(&state).unwrap(),
+        vec![jobs::Op::GgcBatch { action: BatchAction::Activate, offer_ids: vec![live[0].clone(), missing] }]
+    );
 }
 
 /// A create whose answer comes after the client gave up is read back (after the settle delay),

@@ -53,6 +53,9 @@ async fn cancel_stops_before_the_next_step_and_resume_finishes_the_rest() {
     let paused = jobs::run_job(&path, &client, &opts).await.unwrap();
     assert_eq!(paused.status, JobStatus::Paused);
     assert_eq!(paused.done(), 2);
+    // Per item: the codes of the steps not sent are "not sent" (resume sends them).
+    let r = jobs::Results::of(&paused);
+    assert_eq!((r.count(jobs::Outcome::Done), r.count(jobs::Outcome::NotSent)), (40, 80));
     assert_eq!(env.sandbox.state().gg_codes(&product).iter().filter(|c| c.starts_with("RS")).count(), 40);
     let progress = seen.lock().unwrap().clone();
     assert_eq!(progress.first().unwrap().total, 6);

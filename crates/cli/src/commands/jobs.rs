@@ -64,7 +64,17 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                 if rows.is_empty() {
                     return "No jobs yet.".into();
                 }
-                let mut t = table::new(&["id", "kind", "profile", "status", "done", "failed", "steps", "created"]);
+                let mut t = table::new(&[
+                    "id",
+                    "kind",
+                    "profile",
+                    "status",
+                    "done",
+                    "failed",
+                    "steps",
+                    "items failed",
+                    "created",
+                ]);
                 for r in rows {
                     t.add_row(vec![
                         r.id.clone(),
@@ -74,6 +84,7 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                         r.done.to_string(),
                         r.failed.to_string(),
                         r.total.to_string(),
+                        r.items_failed.to_string(),
                         r.created_at.clone(),
                     ]);
                 }
@@ -96,6 +107,9 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                     ("done", s.done.to_string()),
                     ("failed", s.failed.to_string()),
                     ("not settled", s.unsettled.to_string()),
+                    ("items", s.items.to_string()),
+                    ("items done", s.items_done.to_string()),
+                    ("items failed", s.items_failed.to_string()),
                     ("created", s.created_at.clone()),
                     ("finished", job.finished_at.clone().unwrap_or_default()),
                     ("retry of", job.header.retry_of.clone().unwrap_or_default()),
@@ -210,7 +224,7 @@ async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &P
         items_done: usize,
         items_failed: usize,
     }
-    let (items_done, items_failed) = (results.count(Outcome::Done), results.count(Outcome::Failed));
+    let (items_done, items_failed) = (summary.items_done, summary.items_failed);
     let report = Report { job: &summary, results: &results.steps, items_done, items_failed };
     out.emit(&report, |_| {
         format!(
@@ -323,6 +337,10 @@ struct Summary {
     done: usize,
     failed: usize,
     unsettled: usize,
+    /// Items (codes, offers, accounts) in all, done, failed.
+    items: usize,
+    items_done: usize,
+    items_failed: usize,
     created_at: String,
 }
 
@@ -344,6 +362,9 @@ impl Summary {
             done,
             failed,
             unsettled: job.steps.len() - done - failed,
+            items: job.steps.iter().map(|s| s.items).sum(),
+            items_done: job.items_done(),
+            items_failed: job.items_failed(),
             created_at: job.header.created_at.clone(),
         }
     }

@@ -77,6 +77,7 @@ mod tests {
             failed: 1,
             items_total: 1000,
             items_done: 400,
+            items_failed: 0,
             current: None,
             elapsed: Duration::from_secs(3),
             eta: Some(Duration::from_secs(65)),

@@ -44,9 +44,11 @@ pub struct JobSummary {
     pub unsettled: u64,
     pub items_total: u64,
     pub items_done: u64,
+    /// Items refused (all those of failed steps; those the marketplace named in done ones).
+    pub items_failed: u64,
     pub created_at: String,
     pub finished_at: Option<String>,
-    /// For a retry job: the job whose failed steps it repeats.
+    /// For a retry job: the job whose failed items it repeats.
     pub retry_of: Option<String>,
 }
 
@@ -92,6 +94,7 @@ impl JobSummary {
             unsettled: total - done - failed,
             items_total: job.steps.iter().map(|s| s.items as u64).sum(),
             items_done: job.items_done() as u64,
+            items_failed: job.items_failed() as u64,
             created_at: job.header.created_at.clone(),
             finished_at: job.finished_at.clone(),
             retry_of: job.header.retry_of.clone(),
@@ -108,6 +111,7 @@ pub struct JobProgress {
     pub failed: u64,
     pub items_total: u64,
     pub items_done: u64,
+    pub items_failed: u64,
     /// The step being sent, if any.
     pub current: Option<String>,
     pub elapsed_ms: u64,
@@ -126,6 +130,7 @@ impl From<&jobs::Progress> for JobProgress {
             failed: p.failed as u64,
             items_total: p.items_total as u64,
             items_done: p.items_done as u64,
+            items_failed: p.items_failed as u64,
             current: p.current.clone(),
             elapsed_ms: p.elapsed.as_millis() as u64,
             eta_ms: p.eta.map(|d| d.as_millis() as u64),

@@ -3,7 +3,7 @@
 /**
  * Where a running job is, after each step.
  */
-export type JobProgress = { job_id: string, total: number, done: number, failed: number, items_total: number, items_done: number, 
+export type JobProgress = { job_id: string, total: number, done: number, failed: number, items_total: number, items_done: number, items_failed: number, 
 /**
  * The step being sent, if any.
  */

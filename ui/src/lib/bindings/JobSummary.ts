@@ -18,8 +18,12 @@ total: number, done: number, failed: number,
 /**
  * Neither done nor failed: pending, or sent with the outcome still to read back.
  */
-unsettled: number, items_total: number, items_done: number, created_at: string, finished_at: string | null, 
+unsettled: number, items_total: number, items_done: number, 
 /**
- * For a retry job: the job whose failed steps it repeats.
+ * Items refused (all those of failed steps; those the marketplace named in done ones).
+ */
+items_failed: number, created_at: string, finished_at: string | null, 
+/**
+ * For a retry job: the job whose failed items it repeats.
  */
 retry_of: string | null, };

@@ -91,9 +91,9 @@ export function priceRuleErrors(rule: PriceRuleSpec): Record<string, string> {
 }
 
 /** A job with progress applied (events arrive between list reloads). */
-export function withProgress(job: JobSummary, p: { done: number; failed: number; items_done: number; finished: boolean } | undefined): JobSummary {
+export function withProgress(job: JobSummary, p: { done: number; failed: number; items_done: number; items_failed: number; finished: boolean } | undefined): JobSummary {
   if (!p) return job;
-  return { ...job, done: p.done, failed: p.failed, items_done: p.items_done, unsettled: job.total - p.done - p.failed };
+  return { ...job, done: p.done, failed: p.failed, items_done: p.items_done, items_failed: p.items_failed, unsettled: job.total - p.done - p.failed };
 }
 
 /** A file name for an export: `gg-products-2026-11-21.csv`. */

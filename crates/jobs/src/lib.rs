@@ -5,7 +5,7 @@
 //! - [`plan`]: turning files and price rules into steps ([`Op`]).
 //! - [`Journal`]: the append-only, fsync'd JSON-lines file of one job; [`JobState`] is its replay.
 //! - [`run_job`]: runs (or resumes) a job, streaming [`Progress`], stopping on a [`CancelToken`].
-//! - [`Results`]: per-step outcomes, as a table or CSV, and the failed ones as a new job.
+//! - [`Results`]: per-item outcomes (and per step), as a table or CSV; the failed items as a new job.
 //! - [`audit`]: every change sent to a marketplace, appended to a local log.
 //! - [`export`]: products and offers of either market as CSV.
 

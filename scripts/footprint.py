@@ -180,10 +180,14 @@ class WebDriver:
     """Just enough of the WebDriver protocol to run scripts in the app through tauri-driver."""
 
     def __init__(self, app, env):
-        self.port = 4544
+        import socket
+        with socket.socket() as a, socket.socket() as b:
+            a.bind(("127.0.0.1", 0))
+            b.bind(("127.0.0.1", 0))
+            self.port, native = a.getsockname()[1], b.getsockname()[1]
         self.log = tempfile.NamedTemporaryFile(prefix="footprint-tauri-driver-", suffix=".log", delete=False)
         driver = os.environ.get("TAURI_DRIVER") or os.path.expanduser("~/.cargo/bin/tauri-driver")
-        self.proc = subprocess.Popen([driver, "--port", str(self.port), "--native-port", str(self.port + 1)],
+        self.proc = subprocess.Popen([driver, "--port", str(self.port), "--native-port", str(native)],
                                      env=env, stdout=self.log, stderr=self.log)
         deadline = time.monotonic() + 15
         while True:
@@ -297,15 +301,21 @@ def ui_table_bench(app, env, offers, runs):
     wd = WebDriver(app, env)
     try:
         total = f"{offers:,}"
-        wd.wait(f"{offers} offers in the table", COUNT_IS.replace("N_ROWS", str(offers)), 180)
+        # The app paces itself to GGChest's documented limits (50 requests a minute, 1,000 an hour
+        # per key): 100 pages take over a minute, and a reload may wait on the hourly budget.
+        wd.wait(f"{offers} offers in the table", COUNT_IS.replace("N_ROWS", str(offers)), 240)
         renders, filters = [], []
         for _ in range(runs):
             wd.js(WATCH_RENDER, offers)
             wd.js("document.querySelector('[data-testid=\"ggc-offers-refresh\"]').click(); return true;")
-            r = wd.wait("the reloaded offers to paint", "return window.__fpRender", 180)
-            renders.append(r)
+            try:
+                renders.append(wd.wait("the reloaded offers to paint", "return window.__fpRender", 150))
+            except SystemExit as e:
+                print(e, file=sys.stderr)
             for q in ("item 0999", "Footprint item 01", ""):
                 filters.append(dict(wd.js_async(FILTER, q), query=q))
+        if not renders:
+            renders = [{"ms": float("nan"), "layout_ms": float("nan"), "rows": offers, "shown": 0}]
         return {"render_ms": median([r["ms"] for r in renders]), "render_layout_ms": median([r["layout_ms"] for r in renders]),
                 "renders": renders,
                 "filter_ms": median([f["ms"] for f in filters]), "filter_max_ms": max(f["ms"] for f in filters),
@@ -378,9 +388,11 @@ def report(result_path, app_deb, min_deb, md_path):
         "| measure | time | target | met |",
         "|---|---|---|---|",
         f"| {offers:,} offers: result received → table laid out (median of {len(tb['renders'])}; rows in the DOM: "
-        f"{tb['renders'][0]['shown']}) | {tb['render_layout_ms']:.0f} ms | | |",
+        f"{tb['renders'][0]['shown']}) | {tb['render_layout_ms']:.0f} ms | | |" if tb['render_ms'] == tb['render_ms'] else None,
         f"| {offers:,} offers: result received → table painted (next frame) | {tb['render_ms']:.0f} ms | ≤ 200 ms | "
-        f"{ok(tb['render_ms'] <= 200)} |",
+        f"{ok(tb['render_ms'] <= 200)} |" if tb['render_ms'] == tb['render_ms'] else
+        f"| {offers:,} offers: result received → table painted | not measured: the reload did not finish within 150 s "
+        "(the app paces itself to GGChest's 50 requests a minute and 1,000 an hour) | ≤ 200 ms | — |",
         f"| filter typed → rows laid out (median of {len(tb['filters'])}; slowest {tb['filter_layout_max_ms']:.0f} ms) | "
         f"{tb['filter_layout_ms']:.0f} ms | | |",
         f"| filter typed → rows painted (two frames later; slowest {tb['filter_max_ms']:.0f} ms) | {tb['filter_ms']:.0f} ms | "
@@ -388,7 +400,7 @@ def report(result_path, app_deb, min_deb, md_path):
         f"| for scale: two animation frames with nothing to do, same page | {tb['idle_frames_ms']:.0f} ms | | |",
         "",
     ]
-    section = "\n".join(lines)
+    section = "\n".join(line for line in lines if line is not None)
     if md_path == "-":
         print(section)
         return
@@ -442,12 +454,20 @@ def main():
         pages = -(-offers // 100)
         launched = time.monotonic()
         t, proc = first_paint(app, env)
-        deadline = time.monotonic() + 120
-        while sb.offer_pages_served(key) < pages:
+        # Loaded: the offers pages stopped coming for 3 s (the WebDriver part below then checks that
+        # the table shows all of them).
+        deadline = time.monotonic() + 180
+        served, since = 0, time.monotonic()
+        while True:
+            n = sb.offer_pages_served(key)
+            if n != served:
+                served, since = n, time.monotonic()
+            elif served >= pages - 1 and time.monotonic() - since >= 3:
+                break
             if time.monotonic() > deadline:
                 stop(proc)
-                raise SystemExit(f"footprint: the app did not load {offers} offers ({sb.offer_pages_served(key)} pages)")
-            time.sleep(0.5)
+                raise SystemExit(f"footprint: the app did not load {offers} offers ({served} pages)")
+            time.sleep(0.25)
         out["offers_loaded_s"] = time.monotonic() - launched
         out["offer_pages"] = sb.offer_pages_served(key)
         time.sleep(idle)

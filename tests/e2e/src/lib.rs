@@ -503,7 +503,7 @@ impl App {
 
         // WebKitWebDriver and the app are running now: note them while tauri-driver is their parent.
         process.note_descendants();
-        let app = App {
+        App {
             name: name.to_owned(),
             driver,
             sandbox,
@@ -512,8 +512,7 @@ impl App {
             http: reqwest::Client::new(),
             driver_process: std::sync::Mutex::new(Some(process)),
             driver_log,
-        };
-        app
+        }
     }
 
     async fn stop(self) {

@@ -56,25 +56,7 @@ impl Target {
     pub fn audited_config(&self) -> CliResult<ClientConfig> {
         let log = jobs::audit::AuditLog::in_dir(&jobs::data_dir()?);
         let who = self.who();
-        let observer = markets::Observer::new(move |c: &markets::Change| {
-            let entry = jobs::audit::AuditEntry {
-                at: jobs::now_rfc3339(),
-                profile: who.clone(),
-                market: c.market.id().to_owned(),
-                endpoint: format!("{} {}", c.method, c.path),
-                target: c.what.clone(),
-                before: None,
-                after: None,
-                result: match c.outcome {
-                    Ok(()) => "done".to_owned(),
-                    Err(code) => format!("failed [{code}]"),
-                },
-                job: None,
-                step: None,
-            };
-            // The change happened (or not) whatever the local disk says; never fail the command.
-            let _ = log.append(&entry);
-        });
+        let observer = jobs::audit::observer(log, who);
         Ok(self.client_config()?.with_observer(observer))
     }
 }

@@ -50,6 +50,31 @@ impl AuditEntry {
     }
 }
 
+/// An observer for a client's config that appends each single change the client sends to `log`,
+/// as done by `profile` (the CLI's and the app's one-off commands; a job writes its own, richer
+/// entries). A failed append never fails the command: the change happened, or not, whatever the
+/// local disk says.
+pub fn observer(log: AuditLog, profile: String) -> markets::Observer {
+    markets::Observer::new(move |c: &markets::Change| {
+        let entry = AuditEntry {
+            at: crate::now_rfc3339(),
+            profile: profile.clone(),
+            market: c.market.id().to_owned(),
+            endpoint: format!("{} {}", c.method, c.path),
+            target: c.what.clone(),
+            before: None,
+            after: None,
+            result: match c.outcome {
+                Ok(()) => "done".to_owned(),
+                Err(code) => format!("failed [{code}]"),
+            },
+            job: None,
+            step: None,
+        };
+        let _ = log.append(&entry);
+    })
+}
+
 #[derive(Debug, Clone)]
 pub struct AuditLog {
     path: PathBuf,

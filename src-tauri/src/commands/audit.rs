@@ -2,7 +2,6 @@
 //! search, export as CSV. And exporting products and offers of either market as CSV.
 
 use jobs::audit::{self, AuditEntry, AuditLog};
-use markets::{Change, Observer};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -80,29 +79,6 @@ pub async fn audit_export(ctx: &Ctx<'_>, query: Option<String>, path: String) ->
     found.reverse();
     write_csv(path, audit::to_csv(&found)).await?;
     Ok(found.len() as u64)
-}
-
-/// An observer appending each change a client sends to the audit log, as done by `profile`.
-pub fn observer(log: AuditLog, profile: String) -> Observer {
-    Observer::new(move |c: &Change| {
-        let entry = AuditEntry {
-            at: jobs::now_rfc3339(),
-            profile: profile.clone(),
-            market: c.market.id().to_owned(),
-            endpoint: format!("{} {}", c.method, c.path),
-            target: c.what.clone(),
-            before: None,
-            after: None,
-            result: match c.outcome {
-                Ok(()) => "done".to_owned(),
-                Err(code) => format!("failed [{code}]"),
-            },
-            job: None,
-            step: None,
-        };
-        // The change happened (or not) whatever the local disk says; never fail the command.
-        let _ = log.append(&entry);
-    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]

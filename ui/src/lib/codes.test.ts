@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeCodes, nonBlankLines, parseCodes } from "./codes";
+import { appendLines, describeCodes, nonBlankLines, parseCodes } from "./codes";
 
 describe("parseCodes (same reading as crates/markets/src/codes.rs)", () => {
   it("trims, skips blank lines, drops and counts repeats", () => {
@@ -30,5 +30,14 @@ describe("parseCodes (same reading as crates/markets/src/codes.rs)", () => {
   });
   it("items lines keep repeats", () => {
     expect(nonBlankLines("a\n\n a \nb\r\n")).toEqual(["a", "a", "b"]);
+  });
+});
+
+describe("appendLines", () => {
+  it("joins a file's lines to what was typed, with one newline between", () => {
+    expect(appendLines("", ["A", "B"])).toBe("A\nB");
+    expect(appendLines("  \n", ["A"])).toBe("  \nA");
+    expect(appendLines("X", ["A", "B"])).toBe("X\nA\nB");
+    expect(appendLines("X\n", ["A"])).toBe("X\nA");
   });
 });

@@ -55,6 +55,13 @@ export function parseCodes(text: string): CodeList {
   return out;
 }
 
+/** `text` with `lines` added at its end, one per line (a newline between them unless `text` is
+ *  empty or already ends with one): how an imported or dropped file joins what was typed. */
+export function appendLines(text: string, lines: string[]): string {
+  const sep = text.trim() === "" || text.endsWith("\n") ? "" : "\n";
+  return text + sep + lines.join("\n");
+}
+
 /** "1 code", "2 codes", "1,000 codes". */
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;

@@ -1,0 +1,7 @@
+// The Russian catalog: English source text → Russian, one file per area of the UI so that
+// changes to different screens do not collide. Plural entries have the key "one|other" and
+// three forms "one|few|many".
+
+import common from "./common";
+
+export const ru: Record<string, string> = { ...common };

@@ -8,6 +8,8 @@
 //! - [`Results`]: per-item outcomes (and per step), as a table or CSV; the failed items as a new job.
 //! - [`audit`]: every change sent to a marketplace, appended to a local log.
 //! - [`export`]: products and offers of either market as CSV.
+//! - [`notices`]: the texts of desktop notifications (English, Russian); [`orders_watch`]: which
+//!   GGChest orders waiting for delivery are new, polled at a pace inside the rate limit.
 
 pub mod audit;
 mod clients;
@@ -16,7 +18,9 @@ mod error;
 mod exec;
 pub mod export;
 mod journal;
+pub mod notices;
 mod ops;
+pub mod orders_watch;
 mod paths;
 pub mod plan;
 mod progress;

@@ -35,6 +35,8 @@ export function installMock(): void {
   if (params.get("offer")) nav.ggcOfferId = params.get("offer");
   if (params.get("product")) nav.ggProductId = params.get("product");
   if (params.get("view") === "profiles") nav.view = "profiles";
+  const overlay = params.get("overlay");
+  if (overlay === "settings" || overlay === "shortcuts") nav.overlay = overlay;
   const wiz = params.get("wizard");
   if (wiz) {
     const d = wizardDraft("p-ggc");
@@ -63,6 +65,11 @@ export function installMock(): void {
         case "set_active_profile":
           localStorage.setItem("mock-active", String(args.profileId));
           return D.profiles.find((p) => p.id === args.profileId);
+        case "get_settings":
+          return JSON.parse(localStorage.getItem("mock-settings") ?? "{}");
+        case "set_settings":
+          localStorage.setItem("mock-settings", JSON.stringify(args.settings));
+          return args.settings;
         case "test_connection":
           return { ok: true, code: null, message: "Connected." };
         case "sandbox_start_demo":

@@ -10,6 +10,8 @@ class Nav {
   /** Opened product (Gaming Goods) or offer (GGChest). */
   ggProductId = $state<string | null>(null);
   ggcOfferId = $state<string | null>(null);
+  /** A window-wide dialog opened from the sidebar or a shortcut. */
+  overlay = $state<"settings" | "shortcuts" | null>(null);
 
   resetForProfile(): void {
     this.view = "market";

@@ -4,8 +4,9 @@
 
 import * as ipc from "../ipc";
 import { i18n, type LanguageSetting } from "../i18n/index.svelte";
+import { applyTheme, type ThemeSetting } from "../theme";
 
-export type ThemeSetting = "system" | "light" | "dark";
+export type { ThemeSetting };
 
 export interface UiSettings {
   theme: ThemeSetting;
@@ -64,13 +65,6 @@ class Settings {
     this.raw = { ...this.raw, ...this.value };
     await ipc.setSettings(this.raw as Parameters<typeof ipc.setSettings>[0]);
   }
-}
-
-/** `data-theme` on <html> picks the palette; "system" leaves it to prefers-color-scheme. */
-function applyTheme(theme: ThemeSetting): void {
-  if (typeof document === "undefined") return;
-  if (theme === "system") delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
 }
 
 export const settings = new Settings();

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { clickSelect, compareValues, filterRows, nextSort, sortRows, toggleAll, visibleRange, type ColumnDef } from "./table";
+import {
+  clickSelect,
+  compareValues,
+  filterIndexed,
+  filterRows,
+  nextSort,
+  queryWords,
+  searchIndex,
+  sortOrder,
+  sortRows,
+  toggleAll,
+  visibleRange,
+  type ColumnDef,
+} from "./table";
 
 interface Row {
   id: string;
@@ -46,6 +59,40 @@ describe("filtering", () => {
     expect(filterRows(rows, "$20", cols).map((r) => r.id)).toEqual(["c"]);
     expect(filterRows(rows, "  ", cols)).toHaveLength(4);
     expect(filterRows(rows, "nothing", cols)).toHaveLength(0);
+  });
+});
+
+describe("search index", () => {
+  it("is each row's column texts, lower-cased, NUL-joined, aligned with the rows", () => {
+    expect(searchIndex(rows, cols)).toEqual(["item 10\u0000$5\u0000fortnite", "item 2\u0000\u0000fifa", "item 1\u0000$20\u0000", "bundle\u0000$5\u0000fortnite"]);
+  });
+  it("a word never matches across two columns", () => {
+    expect(filterRows(rows, "10$5", cols)).toHaveLength(0);
+    expect(filterRows(rows, "item 10 $5", cols).map((r) => r.id)).toEqual(["a"]);
+  });
+  it("query words are lower-cased and split on any white space", () => {
+    expect(queryWords("  Fort\tNITE  ")).toEqual(["fort", "nite"]);
+    expect(queryWords("")).toEqual([]);
+  });
+  it("filters in the sort order it is given", () => {
+    const index = searchIndex(rows, cols);
+    const order = sortOrder(rows, (r) => r.title, "desc");
+    expect(order).toEqual([0, 1, 2, 3]);
+    expect(filterIndexed(rows, index, ["item"], order).map((r) => r.id)).toEqual(["a", "b", "c"]);
+    const byPrice = sortOrder(rows, (r) => r.price, "desc");
+    expect(byPrice).toEqual([2, 0, 3, 1]);
+    expect(filterIndexed(rows, index, ["$"], byPrice).map((r) => r.id)).toEqual(["c", "a", "d"]);
+    expect(filterIndexed(rows, index, ["fortnite", "item"]).map((r) => r.id)).toEqual(["a"]);
+    expect(filterIndexed(rows, index, ["zzz"], byPrice)).toEqual([]);
+  });
+  it("sort order and sorted rows agree on 2,000 rows", () => {
+    const many = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), title: `Offer ${(i * 7919) % 2000}`, price: i % 3 ? (i * 31) % 97 : null }));
+    const order = sortOrder(many, (r) => r.price, "asc");
+    expect(order.map((i) => many[i])).toEqual(sortRows(many, (r) => r.price, "asc"));
+    expect(new Set(order).size).toBe(2000);
+    const prices = order.map((i) => many[i].price).filter((p) => p !== null) as number[];
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(many[order[1999]].price).toBeNull();
   });
 });
 

@@ -31,15 +31,30 @@ export function compareValues(a: SortValue, b: SortValue): number {
 
 /** A stable sort by one column; empty values stay at the end in both directions. */
 export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, dir: SortDir): T[] {
-  const indexed = rows.map((row, i) => ({ row, i, v: value(row) }));
-  indexed.sort((x, y) => {
-    const xe = x.v === null || x.v === undefined || x.v === "";
-    const ye = y.v === null || y.v === undefined || y.v === "";
-    if (xe || ye) return xe === ye ? x.i - y.i : xe ? 1 : -1;
-    const c = compareValues(x.v, y.v);
-    return (dir === "asc" ? c : -c) || x.i - y.i;
+  return sortOrder(rows, value, dir).map((i) => rows[i]);
+}
+
+/**
+ * The indices of `rows` in the order of a stable sort by one column (what `sortRows` returns,
+ * as positions): the table sorts once per rows array and sort, then filters in that order.
+ */
+export function sortOrder<T>(rows: readonly T[], value: (row: T) => SortValue, dir: SortDir): number[] {
+  const n = rows.length;
+  const vs: SortValue[] = new Array(n);
+  for (let i = 0; i < n; i++) vs[i] = value(rows[i]);
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const empty = (v: SortValue) => v === null || v === undefined || v === "";
+  order.sort((x, y) => {
+    const a = vs[x];
+    const b = vs[y];
+    const xe = empty(a);
+    const ye = empty(b);
+    if (xe || ye) return xe === ye ? x - y : xe ? 1 : -1;
+    const c = compareValues(a, b);
+    return (dir === "asc" ? c : -c) || x - y;
   });
-  return indexed.map((x) => x.row);
+  return order;
 }
 
 /** Next sort state when a header is clicked: asc → desc → none. */
@@ -55,17 +70,61 @@ function cellText<T>(row: T, col: ColumnDef<T>): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
+/** The words of a filter query: lower-cased, split on white space, empty ones dropped. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The text the filter box searches, per row (index-aligned with `rows`): every column's text,
+ * lower-cased, joined by NUL (so a word never matches across two columns). Built once per rows
+ * array and columns, so each keystroke only runs `includes` over ready strings.
+ */
+export function searchIndex<T>(rows: readonly T[], columns: readonly ColumnDef<T>[]): string[] {
+  const n = rows.length;
+  const out: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    let hay = "";
+    for (let c = 0; c < columns.length; c++) {
+      if (c > 0) hay += "\u0000";
+      hay += cellText(row, columns[c]);
+    }
+    out[i] = hay.toLowerCase();
+  }
+  return out;
+}
+
+/**
+ * Rows whose search text (`index`, from `searchIndex(rows, …)`) contains every word, in the
+ * order `order` gives (positions in `rows`, from `sortOrder`), or in `rows`' order without one.
+ */
+export function filterIndexed<T>(
+  rows: readonly T[],
+  index: readonly string[],
+  words: readonly string[],
+  order: readonly number[] | null = null,
+): T[] {
+  const out: T[] = [];
+  const n = order ? order.length : rows.length;
+  const m = words.length;
+  outer: for (let k = 0; k < n; k++) {
+    const i = order ? order[k] : k;
+    const hay = index[i];
+    for (let w = 0; w < m; w++) if (!hay.includes(words[w])) continue outer;
+    out.push(rows[i]);
+  }
+  return out;
+}
+
 /**
  * Rows whose cells contain every word of the query (case-insensitive; words are separated by
  * spaces; a word may match a different column than the others).
  */
 export function filterRows<T>(rows: readonly T[], query: string, columns: readonly ColumnDef<T>[]): T[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return rows.slice();
-  return rows.filter((row) => {
-    const hay = columns.map((c) => cellText(row, c).toLowerCase()).join("\u0000");
-    return words.every((w) => hay.includes(w));
-  });
+  return filterIndexed(rows, searchIndex(rows, columns), words);
 }
 
 /** Selection after a click on `id`: plain toggles, shift selects the range from the anchor. */

@@ -7,11 +7,12 @@ import { operations } from "../../lib/stores/operations.svelte";
 import type { GgOffer, GgProduct } from "../../lib/types";
 
 export class GgData {
-  products = $state<GgProduct[]>([]);
+  // Raw (not deeply reactive): big lists as plain objects; every change assigns a new array.
+  products = $state.raw<GgProduct[]>([]);
   productsLoaded = $state(false);
   productsLoading = $state(false);
   productsError = $state<IpcError | null>(null);
-  offers = $state<GgOffer[]>([]);
+  offers = $state.raw<GgOffer[]>([]);
   offersLoaded = $state(false);
   offersLoading = $state(false);
   offersError = $state<IpcError | null>(null);
@@ -51,7 +52,11 @@ export class GgData {
   mergeProduct(p: GgProduct): void {
     const i = this.products.findIndex((x) => x.id === p.id);
     if (i < 0) this.products = [p, ...this.products];
-    else this.products[i] = { ...this.products[i], ...definedOnly(p) };
+    else {
+      const next = this.products.slice();
+      next[i] = { ...next[i], ...definedOnly(p) };
+      this.products = next;
+    }
   }
 
   titleOf(productId: string): string | null {

@@ -3,5 +3,6 @@
 // three forms "one|few|many".
 
 import common from "./common";
+import table from "./table";
 
-export const ru: Record<string, string> = { ...common };
+export const ru: Record<string, string> = { ...common, ...table };

@@ -52,6 +52,10 @@ impl Events for AppEvents {
     fn job_progress(&self, progress: JobProgress) {
         let _ = self.0.emit(JOB_PROGRESS_EVENT, progress);
     }
+
+    fn notify(&self, notice: jobs::notices::Notice) {
+        crate::notify::show(notice);
+    }
 }
 
 macro_rules! app_commands {

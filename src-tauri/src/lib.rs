@@ -6,6 +6,8 @@ pub mod clients;
 pub mod commands;
 pub mod error;
 pub mod ipc;
+pub mod notify;
+pub mod orders_watcher;
 pub mod progress;
 pub mod running_jobs;
 pub mod state;
@@ -40,6 +42,8 @@ pub fn run() {
                     eprintln!("Seller Desk: the demo sandbox did not restart: {}", err.message);
                 }
             });
+            // Notifications of GGChest orders waiting for delivery (setting `notify_orders`).
+            tauri::async_runtime::spawn(orders_watcher::run(app.handle().clone()));
             Ok(())
         })
         .invoke_handler(ipc::handler())

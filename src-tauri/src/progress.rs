@@ -39,6 +39,10 @@ pub trait Events: Send + Sync {
 
     /// A bulk job's progress (`job-progress` events); dropped unless overridden.
     fn job_progress(&self, _progress: crate::commands::job_views::JobProgress) {}
+
+    /// A desktop notification (a job's run ended, orders wait), already allowed by the settings;
+    /// dropped unless overridden. The app shows it through the OS (`crate::notify`).
+    fn notify(&self, _notice: jobs::notices::Notice) {}
 }
 
 /// Discards progress (commands run without a window, e.g. at start-up).

@@ -100,12 +100,6 @@ impl OrdersWatch {
         self.profiles.retain(|id, _| ids.contains(id));
     }
 
-    /// Forgets what was seen for every profile: the next poll of each is a first one again
-    /// (after notifications were turned off and on).
-    pub fn reset(&mut self) {
-        self.profiles.clear();
-    }
-
     /// Polls the profile's orders with its client (one request) and records the answer.
     pub async fn poll(&mut self, profile_id: &str, client: &GgcClient, now: Instant) -> PollOutcome {
         let page = fetch_waiting(client).await;

@@ -52,20 +52,9 @@ pub struct JobSummary {
     pub retry_of: Option<String>,
 }
 
+/// What a job does, for people (English; the same table gives the notifications' Russian).
 pub fn title_of(kind: jobs::JobKind) -> &'static str {
-    use jobs::JobKind as K;
-    match kind {
-        K::GgUploadCodes => "Upload codes",
-        K::GgAddOffers => "Add offers",
-        K::GgReprice => "Reprice offers",
-        K::GgcReprice => "Reprice offers",
-        K::GgcActivate => "Activate offers",
-        K::GgcDraft => "Set offers to draft",
-        K::GgcDelete => "Delete offers",
-        K::GgcCreate => "Create offers",
-        K::GgcImportAccounts => "Import accounts",
-        K::Retry => "Retry failed steps",
-    }
+    jobs::notices::job_title(kind, jobs::notices::Lang::En)
 }
 
 impl JobSummary {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use jobs::{plan, run_job, Client, JobState, Results, RunOptions};
+use jobs::{notices, plan, run_job, Client, JobState, Results, RunOptions};
 use markets::{gg::GgClient, ggchest::GgcClient, ClientConfig, Market};
 use profiles::Profile;
 
@@ -14,7 +14,10 @@ use super::{
     job_views::{JobProgress, JobResults, JobSummary},
     profile_for, Ctx,
 };
-use crate::error::{CommandError, CommandResult};
+use crate::{
+    error::{CommandError, CommandResult},
+    notify::NotifySettings,
+};
 
 fn load(ctx: &Ctx<'_>, job_id: &str) -> CommandResult<(std::path::PathBuf, JobState)> {
     let path = plan::find_job(ctx.state.jobs.data_dir(), job_id.trim())?;
@@ -90,7 +93,22 @@ pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> Comma
         ctx.events.job_progress(p);
     }
     drop(running);
+    let result = result.map_err(CommandError::from);
+    notify_ended(ctx, &job, &result).await;
     Ok(JobSummary::of(&result?, false))
+}
+
+/// One desktop notification when a run ends (finished, paused, stopped, or failed), if the
+/// `notify_jobs` setting is on.
+async fn notify_ended(ctx: &Ctx<'_>, job: &JobState, result: &CommandResult<JobState>) {
+    let settings = NotifySettings::read(ctx.state).await;
+    if !settings.jobs {
+        return;
+    }
+    ctx.events.notify(match result {
+        Ok(ended) => notices::job_ended(settings.lang, ended),
+        Err(err) => notices::job_failed(settings.lang, job.header.kind, &job.header.profile, &err.message),
+    });
 }
 
 /// Stops job `job_id` after its step in flight (journaled; "Resume" goes on). False when it is

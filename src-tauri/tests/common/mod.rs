@@ -3,6 +3,7 @@
 
 use std::{env, path::PathBuf, sync::Mutex};
 
+use jobs::notices::Notice;
 use profiles::Profiles;
 use seller_desk::{
     commands::{job_views::JobProgress, Ctx},
@@ -27,9 +28,9 @@ pub fn require_secret_service() {
     }
 }
 
-/// Progress reports (of operations, and of jobs), kept for the test to look at.
+/// Progress reports (of operations, and of jobs) and notifications, kept for the test to look at.
 #[derive(Default)]
-pub struct Recorded(pub Mutex<Vec<Progress>>, pub Mutex<Vec<JobProgress>>);
+pub struct Recorded(pub Mutex<Vec<Progress>>, pub Mutex<Vec<JobProgress>>, pub Mutex<Vec<Notice>>);
 
 impl Events for Recorded {
     fn progress(&self, progress: Progress) {
@@ -38,6 +39,10 @@ impl Events for Recorded {
 
     fn job_progress(&self, progress: JobProgress) {
         self.1.lock().unwrap().push(progress);
+    }
+
+    fn notify(&self, notice: Notice) {
+        self.2.lock().unwrap().push(notice);
     }
 }
 
@@ -48,6 +53,11 @@ impl Recorded {
 
     pub fn jobs(&self) -> Vec<JobProgress> {
         self.1.lock().unwrap().clone()
+    }
+
+    /// The notifications sent so far, emptying the list.
+    pub fn take_notices(&self) -> Vec<Notice> {
+        std::mem::take(&mut *self.2.lock().unwrap())
     }
 }
 

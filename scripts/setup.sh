@@ -10,6 +10,10 @@ SELLERDESK_APT_PACKAGES=(
   build-essential pkg-config file curl ca-certificates
   libdbus-1-dev dbus-daemon gnome-keyring
   libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver xdotool python3-gi gir1.2-gtk-3.0
+  # Notifications end to end: dunst, a real notification daemon (org.freedesktop.Notifications),
+  # whose `dunstctl history` the test reads (its session-bus dependency resolves to
+  # dbus-user-session, never dbus-x11).
+  dunst
   # End-to-end tests: secret-tool reads the key the app put in the Secret Service.
   libsecret-tools
 )

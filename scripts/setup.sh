@@ -14,8 +14,9 @@ SELLERDESK_APT_PACKAGES=(
   # whose `dunstctl history` the test reads (its session-bus dependency resolves to
   # dbus-user-session, never dbus-x11).
   dunst
-  # End-to-end tests: secret-tool reads the key the app put in the Secret Service.
-  libsecret-tools
+  # End-to-end tests: secret-tool reads the key the app put in the Secret Service; locales
+  # generates the OS languages the app is started in (sellerdesk_setup_test_locales).
+  libsecret-tools locales
 )
 
 sellerdesk_setup() {
@@ -49,6 +50,22 @@ sellerdesk_setup_tauri_driver() {
   fi
   echo "setup: cargo install tauri-driver"
   cargo install tauri-driver --version '^2' --locked --quiet
+}
+
+# The locales the end-to-end tests start the app in (English, and Russian for the UI language
+# test): WebKitGTK takes navigator.language from the process locale (setlocale), which falls back
+# to "C" (en-US) when the locale is not generated. localedef when `locale -a` lacks one.
+sellerdesk_setup_test_locales() {
+  command -v localedef >/dev/null 2>&1 || return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  local l
+  for l in en_US ru_RU; do
+    if ! locale -a 2>/dev/null | grep -qix "$l.utf8"; then
+      echo "setup: generating the locale $l.UTF-8"
+      $sudo localedef -i "$l" -c -f UTF-8 -A /usr/share/locale/locale.alias "$l.UTF-8"
+    fi
+  done
 }
 
 # The desktop app's front-end tooling (Vite, Svelte, @tauri-apps/cli with its binary inside):

@@ -298,8 +298,16 @@ pub struct Dirs {
     pub logs: PathBuf,
 }
 
+impl Default for Dirs {
+    fn default() -> Dirs {
+        Dirs::new()
+    }
+}
+
 impl Dirs {
-    fn new() -> Dirs {
+    /// Fresh directories, removed when dropped; [`run_with`] starts the app in them (a test may
+    /// put files there first, such as GTK's settings).
+    pub fn new() -> Dirs {
         let root = tempfile::Builder::new().prefix("sellerdesk-e2e-").tempdir().expect("temp dir");
         let sub = |n: &str| {
             let p = root.path().join(n);
@@ -428,18 +436,57 @@ pub struct App {
     driver_log: PathBuf,
 }
 
+/// The OS locale the app runs in unless a test asks for another: English, so that tests can look
+/// texts up in English whatever the machine's locale is.
+pub const ENGLISH: &str = "en_US.UTF-8";
+/// Russian, for the tests of the UI's language (the locale must be generated: scripts/setup.sh).
+pub const RUSSIAN: &str = "ru_RU.UTF-8";
+
+/// Gives a process (tauri-driver, hence WebKitWebDriver and the app) the OS language `locale`
+/// (`ru_RU.UTF-8`) and nothing else. WebKitGTK's `navigator.language` comes from the process's
+/// locale (`setlocale(LC_CTYPE)`: LC_ALL, then LC_CTYPE, then LANG; LANGUAGE plays no part), and
+/// only when that locale is generated (`locale -a`): otherwise it is en-US (C.UTF-8 gives "C").
+/// LANGUAGE is set to match, for GTK's own texts.
+pub fn os_language<'a>(cmd: &'a mut Command, locale: &str) -> &'a mut Command {
+    let lang = locale.split('.').next().unwrap_or(locale);
+    for var in ["LC_ALL", "LC_CTYPE", "LC_MESSAGES"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", locale).env("LANGUAGE", lang)
+}
+
+/// Whether `locale` (`ru_RU.UTF-8`) is generated on this system (`locale -a` says `ru_RU.utf8`).
+fn locale_exists(locale: &str) -> bool {
+    let wanted = locale.to_lowercase().replace("utf-8", "utf8");
+    output_of(Command::new("locale").arg("-a")).is_ok_and(|all| all.lines().any(|l| l.trim().to_lowercase() == wanted))
+}
+
 /// Runs one scenario on a fresh app: screenshots into `target/e2e-shots/<name>-*.png` when it
-/// fails, and everything stopped afterwards whatever happened.
+/// fails, and everything stopped afterwards whatever happened. The OS language is English.
 pub async fn run<F, Fut>(name: &str, scenario: F)
 where
     F: FnOnce(Arc<App>) -> Fut,
     Fut: Future<Output = ()>,
 {
+    run_with(name, ENGLISH, None, scenario).await;
+}
+
+/// [`run`] with the OS language `locale` ([`ENGLISH`], [`RUSSIAN`]) and, to start the app again
+/// where a previous run left it (its profiles.json, settings and WebKit storage), that run's
+/// directories. Returns the directories, kept for another run.
+pub async fn run_with<F, Fut>(name: &str, locale: &str, dirs: Option<Dirs>, scenario: F) -> Dirs
+where
+    F: FnOnce(Arc<App>) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let started = Instant::now();
-    let app = Arc::new(App::start(name).await);
+    let fresh = dirs.is_none();
+    let app = Arc::new(App::start(name, locale, dirs).await);
     let outcome = std::panic::AssertUnwindSafe(async {
-        // A fresh profiles.json: the first-run screen.
-        app.find("welcome").await;
+        if fresh {
+            // A fresh profiles.json: the first-run screen.
+            app.find("welcome").await;
+        }
         scenario(app.clone()).await
     })
     .catch_unwind()
@@ -448,24 +495,31 @@ where
         app.failure_evidence().await;
     }
     let app = Arc::into_inner(app).expect("the scenario keeps no reference to the app");
-    app.stop().await;
+    let dirs = app.stop().await;
     match outcome {
         Ok(()) => eprintln!("e2e: {name} passed in {:.1} s", started.elapsed().as_secs_f64()),
         Err(panic) => std::panic::resume_unwind(panic),
     }
+    dirs
 }
 
 impl App {
-    async fn start(name: &str) -> App {
+    async fn start(name: &str, locale: &str, dirs: Option<Dirs>) -> App {
         let tools = preflight();
-        let dirs = Dirs::new();
+        if locale != ENGLISH && !locale_exists(locale) {
+            environment_problem(&format!(
+                "the locale {locale} is not generated (`locale -a`), so the app cannot run in it; \
+scripts/setup.sh generates it"
+            ));
+        }
+        let dirs = dirs.unwrap_or_else(Dirs::new);
         let sandbox = sandbox::Sandbox::start(sandbox::SandboxConfig::default()).await.expect("start the sandbox");
 
         let (port, native_port) =
             if port_is_free(4444) && port_is_free(4445) { (4444, 4445) } else { (free_port(), free_port()) };
         let driver_log = dirs.logs.join("tauri-driver.log");
         let log = std::fs::File::create(&driver_log).expect("log file");
-        let child = Command::new(&tools.tauri_driver)
+        let child = os_language(&mut Command::new(&tools.tauri_driver), locale)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("SELLERDESK_CONFIG_DIR", &dirs.config)
             .env("XDG_DATA_HOME", &dirs.xdg_data)
@@ -515,14 +569,15 @@ impl App {
         }
     }
 
-    async fn stop(self) {
-        let App { driver, sandbox, driver_process, .. } = self;
+    async fn stop(self) -> Dirs {
+        let App { driver, sandbox, driver_process, dirs, .. } = self;
         let _ = tokio::time::timeout(Duration::from_secs(10), driver.quit()).await;
         let process = driver_process.lock().expect("lock").take();
         if let Some(mut p) = process {
             tokio::task::spawn_blocking(move || p.stop()).await.expect("stop tauri-driver");
         }
         sandbox.shutdown().await;
+        dirs
     }
 
     async fn failure_evidence(&self) {

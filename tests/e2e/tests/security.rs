@@ -255,7 +255,7 @@ async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_noth
     let port = free_port();
     let native = free_port();
     let log = std::fs::File::create(&log_path).expect("log");
-    let mut driver_proc = Command::new(&tools.tauri_driver)
+    let mut driver_proc = e2e::os_language(&mut Command::new(&tools.tauri_driver), e2e::ENGLISH)
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("SELLERDESK_CONFIG_DIR", &config)
         .env("XDG_DATA_HOME", &data)

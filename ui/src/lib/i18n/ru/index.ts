@@ -4,5 +4,12 @@
 
 import common from "./common";
 import table from "./table";
+import shell from "./shell";
+import settings from "./settings";
 
-export const ru: Record<string, string> = { ...common, ...table };
+export const ru: Record<string, string> = {
+  ...common,
+  ...table,
+  ...shell,
+  ...settings,
+};

@@ -4,12 +4,14 @@
 
 import common from "./common";
 import table from "./table";
+import components from "./components";
 import shell from "./shell";
 import settings from "./settings";
 
 export const ru: Record<string, string> = {
   ...common,
   ...table,
+  ...components,
   ...shell,
   ...settings,
 };

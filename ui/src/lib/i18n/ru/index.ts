@@ -6,6 +6,7 @@ import common from "./common";
 import table from "./table";
 import components from "./components";
 import shell from "./shell";
+import profiles from "./profiles";
 import settings from "./settings";
 
 export const ru: Record<string, string> = {
@@ -13,5 +14,6 @@ export const ru: Record<string, string> = {
   ...table,
   ...components,
   ...shell,
+  ...profiles,
   ...settings,
 };

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../lib/i18n/index.svelte";
 // Display helpers for Gaming Goods values.
 
 export function moderationTone(s: string | null | undefined): string {
@@ -21,5 +22,5 @@ export function shortDate(iso: string | null | undefined): string {
 }
 
 export function count(v: number | bigint | null | undefined): string {
-  return v === null || v === undefined ? "—" : Number(v).toLocaleString("en-US");
+  return v === null || v === undefined ? "—" : formatNumber(Number(v));
 }

@@ -7,6 +7,7 @@ import table from "./table";
 import components from "./components";
 import shell from "./shell";
 import profiles from "./profiles";
+import gg from "./gg";
 import settings from "./settings";
 
 export const ru: Record<string, string> = {
@@ -15,5 +16,6 @@ export const ru: Record<string, string> = {
   ...components,
   ...shell,
   ...profiles,
+  ...gg,
   ...settings,
 };

@@ -14,6 +14,7 @@ import type {
   OfferEdit,
   OfferType,
 } from "../../lib/types";
+import { t } from "../../lib/i18n/index.svelte";
 
 /** GGChest's documented delivery times (`DeliveryTime` also admits unknown ones it may send back). */
 export const DELIVERY_TIMES: readonly DeliveryTime[] = ["5m", "20m", "1h", "5h", "12h", "1d", "2d", "3d", "7d", "14d", "28d"];
@@ -105,37 +106,37 @@ export function checkOffer(
 ): FieldError[] {
   const errs: FieldError[] = [];
   const add = (field: string, message: string) => errs.push({ field, message });
-  if (mode === "create" && form.gameId === "") add("game_id", "Choose a game");
-  if (mode === "create" && form.offerType === "currency" && form.currencyId === "") add("game_currency_id", "Choose the currency");
+  if (mode === "create" && form.gameId === "") add("game_id", t("Choose a game"));
+  if (mode === "create" && form.offerType === "currency" && form.currencyId === "") add("game_currency_id", t("Choose the currency"));
   requiredAttributes.forEach((id, i) => {
-    if (!form.attributes[id] && !mayStayUnset.has(id)) add(`attributes[${i}].option_id`, "Choose an option");
+    if (!form.attributes[id] && !mayStayUnset.has(id)) add(`attributes[${i}].option_id`, t("Choose an option"));
   });
-  if (form.title.trim() === "") add("title", "Enter a title");
-  if (form.description.trim() === "") add("description", "Enter a description");
+  if (form.title.trim() === "") add("title", t("Enter a title"));
+  if (form.description.trim() === "") add("description", t("Enter a description"));
   const pe = usdPriceError(form.price);
   if (pe) add("price", pe);
   if (form.oldPrice.trim() !== "") {
     const oe = usdPriceError(form.oldPrice);
     if (oe) add("old_price", oe);
   }
-  if (!deliveryTimeOptional(form) && form.deliveryTime === "") add("delivery_time", "Choose a delivery time");
-  if (form.deliveryTime !== "" && !DELIVERY_TIMES.includes(form.deliveryTime as DeliveryTime)) add("delivery_time", "Not one of the documented delivery times");
+  if (!deliveryTimeOptional(form) && form.deliveryTime === "") add("delivery_time", t("Choose a delivery time"));
+  if (form.deliveryTime !== "" && !DELIVERY_TIMES.includes(form.deliveryTime as DeliveryTime)) add("delivery_time", t("Not one of the documented delivery times"));
   const implied = impliedQtyTotal(form);
   const qtyTotal = implied ?? wholeNumber(form.qtyTotal);
   const qtyMin = wholeNumber(form.qtyMin);
-  if (implied === null && qtyTotal === null) add("qty_total", "A whole number");
-  if (qtyMin === null) add("qty_min", "A whole number");
-  if (mode === "create" && form.offerType === "accounts" && implied === 0) add("accounts", "Add at least one account");
+  if (implied === null && qtyTotal === null) add("qty_total", t("A whole number"));
+  if (qtyMin === null) add("qty_min", t("A whole number"));
+  if (mode === "create" && form.offerType === "accounts" && implied === 0) add("accounts", t("Add at least one account"));
   if (form.offerType === "items" && form.deliveryMethod === "auto" && mode === "create" && implied === 0)
-    add("items", "Auto delivery: one line per unit to deliver (e.g. a code)");
+    add("items", t("Auto delivery: one line per unit to deliver (e.g. a code)"));
   if (form.offerType === "accounts") {
     form.accounts.forEach((a, i) => {
       if (isBlankAccount(a)) return;
-      if (a.login.trim() === "") add(`accounts[${i}].login`, "Login is required");
-      if (a.password === "") add(`accounts[${i}].password`, "Password is required");
+      if (a.login.trim() === "") add(`accounts[${i}].login`, t("Login is required"));
+      if (a.password === "") add(`accounts[${i}].password`, t("Password is required"));
     });
   }
-  if (qtyTotal !== null && qtyMin !== null && qtyMin > qtyTotal && qtyTotal > 0) add("qty_min", "Cannot exceed the total quantity");
+  if (qtyTotal !== null && qtyMin !== null && qtyMin > qtyTotal && qtyTotal > 0) add("qty_min", t("Cannot exceed the total quantity"));
   return errs;
 }
 

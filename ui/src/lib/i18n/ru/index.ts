@@ -8,6 +8,7 @@ import components from "./components";
 import shell from "./shell";
 import profiles from "./profiles";
 import gg from "./gg";
+import ggchest from "./ggchest";
 import settings from "./settings";
 
 export const ru: Record<string, string> = {
@@ -17,5 +18,6 @@ export const ru: Record<string, string> = {
   ...shell,
   ...profiles,
   ...gg,
+  ...ggchest,
   ...settings,
 };

@@ -1,6 +1,7 @@
 // The job kinds offered per market in "New bulk job", and the form state → JobSpec mapping.
 
 import type { BatchAction, JobSpec, Market, OfferSelection, OfferStatus, PriceRuleSpec } from "../../lib/types";
+import { t } from "../../lib/i18n/index.svelte";
 
 export type FormKind =
   | "gg_upload_codes"
@@ -19,19 +20,32 @@ export interface KindInfo {
   hint: string;
 }
 
+/** A kind whose texts are read in the UI's language each time they are shown. */
+function info(kind: FormKind, label: () => string, hint: () => string): KindInfo {
+  return {
+    kind,
+    get label() {
+      return label();
+    },
+    get hint() {
+      return hint();
+    },
+  };
+}
+
 export const KINDS: Record<Market, KindInfo[]> = {
   gg: [
-    { kind: "gg_upload_codes", label: "Upload codes", hint: "CSV product_id,code: codes to many of your listings, 500 a request." },
-    { kind: "gg_add_offers", label: "Add offers", hint: "CSV product_id,price_cents,code: C2C offers on many products." },
-    { kind: "gg_reprice", label: "Reprice offers", hint: "Move the price of your unsold offers (EUR)." },
+    info("gg_upload_codes", () => t("Upload codes"), () => t("CSV {columns}: codes to many of your listings, 500 a request.", { columns: "product_id,code" })),
+    info("gg_add_offers", () => t("Add offers"), () => t("CSV {columns}: C2C offers on many products.", { columns: "product_id,price_cents,code" })),
+    info("gg_reprice", () => t("Reprice offers"), () => t("Move the price of your unsold offers (EUR).")),
   ],
   ggchest: [
-    { kind: "ggc_reprice", label: "Reprice offers", hint: "Set or move prices (USD), within a floor and a ceiling." },
-    { kind: "ggc_activate", label: "Activate offers", hint: "100 offers a request." },
-    { kind: "ggc_draft", label: "Set offers to draft", hint: "100 offers a request." },
-    { kind: "ggc_delete", label: "Delete offers", hint: "100 offers a request. Cannot be undone." },
-    { kind: "ggc_create", label: "Create offers", hint: "A JSON array of create bodies with offer_type, or a CSV with a header." },
-    { kind: "ggc_import_accounts", label: "Import accounts", hint: "CSV login,password[,email_login,email_password,description] into one accounts offer." },
+    info("ggc_reprice", () => t("Reprice offers"), () => t("Set or move prices (USD), within a floor and a ceiling.")),
+    info("ggc_activate", () => t("Activate offers"), () => t("100 offers a request.")),
+    info("ggc_draft", () => t("Set offers to draft"), () => t("100 offers a request.")),
+    info("ggc_delete", () => t("Delete offers"), () => t("100 offers a request. Cannot be undone.")),
+    info("ggc_create", () => t("Create offers"), () => t("A JSON array of create bodies with {field}, or a CSV with a header.", { field: "offer_type" })),
+    info("ggc_import_accounts", () => t("Import accounts"), () => t("CSV {columns} into one accounts offer.", { columns: "login,password[,email_login,email_password,description]" })),
   ],
 };
 

@@ -9,6 +9,7 @@ import shell from "./shell";
 import profiles from "./profiles";
 import gg from "./gg";
 import ggchest from "./ggchest";
+import jobs from "./jobs";
 import settings from "./settings";
 
 export const ru: Record<string, string> = {
@@ -19,5 +20,6 @@ export const ru: Record<string, string> = {
   ...profiles,
   ...gg,
   ...ggchest,
+  ...jobs,
   ...settings,
 };

@@ -10,6 +10,7 @@ import profiles from "./profiles";
 import gg from "./gg";
 import ggchest from "./ggchest";
 import jobs from "./jobs";
+import audit from "./audit";
 import settings from "./settings";
 
 export const ru: Record<string, string> = {
@@ -21,5 +22,6 @@ export const ru: Record<string, string> = {
   ...gg,
   ...ggchest,
   ...jobs,
+  ...audit,
   ...settings,
 };

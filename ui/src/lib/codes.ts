@@ -1,6 +1,8 @@
 // Activation codes as the seller pastes or imports them: the same reading as the Rust side
 // (crates/markets/src/codes.rs) so the counts shown before sending match what is sent.
 
+import { t, tp } from "./i18n/index.svelte";
+
 export interface CodeList {
   /** Lines in the text (a trailing newline does not start a new line). */
   lines: number;
@@ -62,16 +64,11 @@ export function appendLines(text: string, lines: string[]): string {
   return text + sep + lines.join("\n");
 }
 
-/** "1 code", "2 codes", "1,000 codes". */
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-}
-
 /** "1,000 lines → 998 codes, 2 duplicates removed" (plus blank lines and a header when present). */
 export function describeCodes(list: CodeList): string {
-  let s = `${plural(list.lines, "line", "lines")} → ${plural(list.codes.length, "code", "codes")}, ${plural(list.dropped, "duplicate", "duplicates")} removed`;
-  if (list.blankLines > 0) s += `, ${plural(list.blankLines, "blank line", "blank lines")} skipped`;
-  if (list.headerSkipped) s += ", header skipped";
+  let s = `${tp(list.lines, "{n} line", "{n} lines")} → ${tp(list.codes.length, "{n} code", "{n} codes")}, ${tp(list.dropped, "{n} duplicate removed", "{n} duplicates removed")}`;
+  if (list.blankLines > 0) s += ", " + tp(list.blankLines, "{n} blank line skipped", "{n} blank lines skipped");
+  if (list.headerSkipped) s += ", " + t("header skipped");
   return s;
 }
 

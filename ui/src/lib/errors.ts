@@ -1,6 +1,7 @@
 // CommandError: what every failed command gives the UI ({code, message, fields}).
 
 import type { CommandError, FieldError } from "./types";
+import { t } from "./i18n/index.svelte";
 
 /** A rejected command, as an Error carrying the CommandError fields. */
 export class IpcError extends Error implements CommandError {
@@ -31,7 +32,7 @@ export function toCommandError(raw: unknown): IpcError {
   }
   if (typeof raw === "string") return new IpcError({ code: "internal", message: raw, fields: [] });
   if (raw instanceof Error) return new IpcError({ code: "internal", message: raw.message, fields: [] });
-  return new IpcError({ code: "internal", message: "Something went wrong: " + JSON.stringify(raw), fields: [] });
+  return new IpcError({ code: "internal", message: t("Something went wrong: {details}", { details: JSON.stringify(raw) }), fields: [] });
 }
 
 /** Codes after which nothing changed and retrying later may succeed. */
@@ -41,39 +42,39 @@ export const TRANSIENT = new Set(["rate_limited", "unavailable", "network"]);
 export function errorTitle(code: string): string {
   switch (code) {
     case "key_rejected":
-      return "API key rejected";
+      return t("API key rejected");
     case "forbidden":
-      return "Not allowed";
+      return t("Not allowed");
     case "not_found":
-      return "Not found";
+      return t("Not found");
     case "invalid_input":
-      return "Check the highlighted fields (nothing was sent)";
+      return t("Check the highlighted fields (nothing was sent)");
     case "validation":
-      return "The marketplace rejected the input";
+      return t("The marketplace rejected the input");
     case "business_rule":
-      return "The marketplace refused it";
+      return t("The marketplace refused it");
     case "rate_limited":
-      return "Rate limit reached";
+      return t("Rate limit reached");
     case "unavailable":
-      return "Marketplace unavailable";
+      return t("Marketplace unavailable");
     case "outcome_unknown":
-      return "Outcome unknown";
+      return t("Outcome unknown");
     case "network":
-      return "Cannot reach the marketplace";
+      return t("Cannot reach the marketplace");
     case "unexpected_response":
-      return "Unexpected answer";
+      return t("Unexpected answer");
     case "keychain_unavailable":
-      return "Keychain unavailable";
+      return t("Keychain unavailable");
     case "no_key":
-      return "No API key stored";
+      return t("No API key stored");
     case "profile_invalid":
-      return "Profile problem";
+      return t("Profile problem");
     case "file":
-      return "File problem";
+      return t("File problem");
     case "cancelled":
-      return "Cancelled";
+      return t("Cancelled");
     default:
-      return "Error";
+      return t("Error");
   }
 }
 

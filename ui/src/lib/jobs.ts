@@ -1,15 +1,16 @@
 // Bulk jobs: pure helpers for the jobs panel, the new-job forms and the results view (unit tested).
 
 import type { ItemResult, JobStatus, JobSummary, PriceRuleSpec, StepOutcome } from "./types";
+import { t } from "./i18n/index.svelte";
 
 /** "1 h 02 min", "3 min 05 s", "12 s", "–" for unknown. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "–";
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t("{s} s", { s });
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+  if (m < 60) return t("{m} min {s} s", { m, s: String(s % 60).padStart(2, "0") });
+  return t("{h} h {m} min", { h: Math.floor(m / 60), m: String(m % 60).padStart(2, "0") });
 }
 
 /** Settled share of a job, 0..100 (failed steps count as settled). */
@@ -18,12 +19,23 @@ export function percent(done: number, failed: number, total: number): number {
   return Math.min(100, Math.round(((done + failed) * 100) / total));
 }
 
+/** Labels in the UI's language (getters: read at render, so they follow a language switch). */
 export const STATUS_LABEL: Record<JobStatus, string> = {
-  queued: "Queued",
-  running: "Running",
-  paused: "Paused",
-  interrupted: "Interrupted",
-  finished: "Finished",
+  get queued() {
+    return t("Queued");
+  },
+  get running() {
+    return t("Running");
+  },
+  get paused() {
+    return t("Paused");
+  },
+  get interrupted() {
+    return t("Interrupted");
+  },
+  get finished() {
+    return t("Finished");
+  },
 };
 
 /** What the job's main button does: start, resume, cancel, or nothing (finished). */
@@ -47,11 +59,21 @@ export type ResultFilter = "all" | StepOutcome;
 export const OUTCOMES: StepOutcome[] = ["done", "failed", "unknown", "pending", "not_sent"];
 
 export const OUTCOME_LABEL: Record<StepOutcome, string> = {
-  done: "Done",
-  failed: "Failed",
-  unknown: "Unknown",
-  pending: "Pending",
-  not_sent: "Not sent",
+  get done() {
+    return t("Done");
+  },
+  get failed() {
+    return t("Failed");
+  },
+  get unknown() {
+    return t("Unknown");
+  },
+  get pending() {
+    return t("Pending");
+  },
+  get not_sent() {
+    return t("Not sent");
+  },
 };
 
 /** Rows (steps or items) with the filter's outcome. */
@@ -77,16 +99,16 @@ const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 /** Field errors of a price rule as typed (empty: valid). Amounts in the market's currency. */
 export function priceRuleErrors(rule: PriceRuleSpec): Record<string, string> {
   const errors: Record<string, string> = {};
-  const num = (t: string) => Number(t.trim().replace(",", "."));
-  if (!NUMBER.test(rule.value.trim())) errors.value = "Enter a number";
-  else if (rule.adjust === "set" && num(rule.value) <= 0) errors.value = "The price must be above 0";
+  const num = (v: string) => Number(v.trim().replace(",", "."));
+  if (!NUMBER.test(rule.value.trim())) errors.value = t("Enter a number");
+  else if (rule.adjust === "set" && num(rule.value) <= 0) errors.value = t("The price must be above 0");
   for (const key of ["floor", "ceiling"] as const) {
-    const t = rule[key]?.trim();
-    if (t && (!NUMBER.test(t) || num(t) <= 0)) errors[key] = "Enter a price above 0, or leave empty";
+    const v = rule[key]?.trim();
+    if (v && (!NUMBER.test(v) || num(v) <= 0)) errors[key] = t("Enter a price above 0, or leave empty");
   }
   const f = rule.floor?.trim();
   const c = rule.ceiling?.trim();
-  if (f && c && !errors.floor && !errors.ceiling && num(f) > num(c)) errors.floor = "The floor is above the ceiling";
+  if (f && c && !errors.floor && !errors.ceiling && num(f) > num(c)) errors.floor = t("The floor is above the ceiling");
   return errors;
 }
 

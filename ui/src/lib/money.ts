@@ -1,5 +1,7 @@
 // Money without floating point: amounts travel as integer cents or as decimal strings.
 
+import { t } from "./i18n/index.svelte";
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The GGChest price pattern (README, create-offers guide), at most 19 characters. */
@@ -12,14 +14,14 @@ export const USD_PRICE_MAX_LEN = 19;
  */
 export function parseToCents(input: string): Parsed<number> {
   const s = input.trim();
-  if (s === "") return { ok: false, error: "Enter an amount, such as 17.99" };
+  if (s === "") return { ok: false, error: t("Enter an amount, such as 17.99") };
   const m = /^([0-9]+)(?:[.,]([0-9]*))?$/.exec(s);
-  if (!m) return { ok: false, error: `"${s}" is not an amount: use digits and a point, such as 17.99` };
+  if (!m) return { ok: false, error: t("\"{s}\" is not an amount: use digits and a point, such as 17.99", { s }) };
   const whole = m[1];
   const frac = m[2] ?? "";
-  if (frac.length > 2) return { ok: false, error: `"${s}" has ${frac.length} decimals; at most 2 are allowed` };
+  if (frac.length > 2) return { ok: false, error: t("\"{s}\" has {n} decimals; at most 2 are allowed", { s, n: frac.length }) };
   const digits = whole.replace(/^0+(?=\d)/, "");
-  if (digits.length > 13) return { ok: false, error: `"${s}" is too large` };
+  if (digits.length > 13) return { ok: false, error: t("\"{s}\" is too large", { s }) };
   const cents = Number(digits) * 100 + Number((frac + "00").slice(0, 2));
   return { ok: true, value: cents };
 }
@@ -27,7 +29,7 @@ export function parseToCents(input: string): Parsed<number> {
 /** Like parseToCents, but the amount must be more than zero. */
 export function parsePositiveCents(input: string): Parsed<number> {
   const p = parseToCents(input);
-  if (p.ok && p.value <= 0) return { ok: false, error: "The amount must be more than 0" };
+  if (p.ok && p.value <= 0) return { ok: false, error: t("The amount must be more than 0") };
   return p;
 }
 
@@ -72,12 +74,12 @@ export function formatAmount(amount: number | string | null | undefined, currenc
 /** Checks a GGChest price before sending; returns an error message or null. */
 export function usdPriceError(input: string): string | null {
   const s = input.trim();
-  if (s === "") return "Enter a price, such as 12.99";
-  if (s.length > USD_PRICE_MAX_LEN) return `At most ${USD_PRICE_MAX_LEN} characters`;
+  if (s === "") return t("Enter a price, such as 12.99");
+  if (s.length > USD_PRICE_MAX_LEN) return t("At most {n} characters", { n: USD_PRICE_MAX_LEN });
   if (!USD_PRICE_PATTERN.test(s)) {
-    if (/^[0-9]+,[0-9]{1,2}$/.test(s)) return "Use a point as the decimal separator, such as 12.99";
-    if (/^[0-9]+\.[0-9]{3,}$/.test(s)) return "At most 2 decimals";
-    return "Digits with up to 2 decimals, such as 12.99 (pattern ^[0-9]{1,16}(\\.[0-9]{1,2})?$)";
+    if (/^[0-9]+,[0-9]{1,2}$/.test(s)) return t("Use a point as the decimal separator, such as 12.99");
+    if (/^[0-9]+\.[0-9]{3,}$/.test(s)) return t("At most 2 decimals");
+    return t("Digits with up to 2 decimals, such as 12.99 (pattern {pattern})", { pattern: "^[0-9]{1,16}(\\.[0-9]{1,2})?$" });
   }
   return null;
 }

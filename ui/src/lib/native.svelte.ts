@@ -3,15 +3,30 @@
 
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { t } from "./i18n/index.svelte";
 
 export interface FileFilter {
   name: string;
   extensions: string[];
 }
 
-export const CODE_FILES: FileFilter[] = [{ name: "Codes (.txt, .csv)", extensions: ["txt", "csv"] }];
+export const CODE_FILES: FileFilter[] = [
+  {
+    get name() {
+      return t("Codes (.txt, .csv)");
+    },
+    extensions: ["txt", "csv"],
+  },
+];
 export const CSV_FILES: FileFilter[] = [{ name: "CSV", extensions: ["csv", "txt"] }];
-export const IMAGE_FILES: FileFilter[] = [{ name: "Images (.png, .jpg)", extensions: ["png", "jpg", "jpeg"] }];
+export const IMAGE_FILES: FileFilter[] = [
+  {
+    get name() {
+      return t("Images (.png, .jpg)");
+    },
+    extensions: ["png", "jpg", "jpeg"],
+  },
+];
 
 /** The native open dialog; the chosen path, or null when cancelled. */
 export async function pickFile(filters: FileFilter[]): Promise<string | null> {
@@ -19,7 +34,14 @@ export async function pickFile(filters: FileFilter[]): Promise<string | null> {
   return typeof chosen === "string" ? chosen : null;
 }
 
-export const JOB_FILES: FileFilter[] = [{ name: "CSV or JSON", extensions: ["csv", "txt", "json"] }];
+export const JOB_FILES: FileFilter[] = [
+  {
+    get name() {
+      return t("CSV or JSON");
+    },
+    extensions: ["csv", "txt", "json"],
+  },
+];
 
 /** The native save dialog for a CSV; the chosen path, or null when cancelled. */
 export async function pickSaveCsv(defaultPath: string): Promise<string | null> {
@@ -67,9 +89,14 @@ export function extensionOf(path: string): string {
 export function deliverDrop(zone: DropZoneSpec, paths: string[]): void {
   const path = paths[0];
   if (!path) return;
-  if (paths.length > 1) zone.onReject("Drop one file at a time.");
+  if (paths.length > 1) zone.onReject(t("Drop one file at a time."));
   else if (zone.extensions.length > 0 && !zone.extensions.includes(extensionOf(path)))
-    zone.onReject(`This area takes ${zone.extensions.map((e) => "." + e).join(", ")} files, not "${path.split(/[\\/]/).pop()}".`);
+    zone.onReject(
+      t("This area takes {extensions} files, not \"{name}\".", {
+        extensions: zone.extensions.map((e) => "." + e).join(", "),
+        name: path.split(/[\\/]/).pop() ?? "",
+      }),
+    );
   else zone.onDrop(path);
 }
 

@@ -17,7 +17,7 @@ type Params = Record<string, string | number>;
 
 const catalogs: Record<Locale, Record<string, string>> = { en: {}, ru };
 
-/** The OS language, as the webview reports it (WebKitGTK: from LANGUAGE / LC_ALL / LANG). */
+/** The OS language, as the webview reports it (WebKitGTK: the process locale, LC_ALL / LC_CTYPE / LANG). */
 export function detectLocale(languages: readonly string[] | undefined): Locale {
   for (const tag of languages ?? []) {
     const base = tag.toLowerCase().split(/[-_]/)[0];

@@ -5,6 +5,7 @@
 import * as ipc from "../ipc";
 import type { JobProgress, JobSpec, JobSummary } from "../types";
 import { toasts } from "./toasts.svelte";
+import { t, tp } from "../i18n/index.svelte";
 
 class Jobs {
   profileId = $state<string | null>(null);
@@ -41,7 +42,7 @@ class Jobs {
       const list = await ipc.jobsList(profileId);
       if (this.profileId === profileId) this.list = list;
     } catch (e) {
-      toasts.error(e, "Jobs could not be listed");
+      toasts.error(e, t("Jobs could not be listed"));
     } finally {
       this.loading = false;
     }
@@ -58,11 +59,11 @@ class Jobs {
     try {
       const end = await ipc.jobRun(profileId, job.id);
       if (end.status === "finished") {
-        const failed = end.failed > 0 ? `, ${end.failed} failed` : "";
-        toasts.success(`${end.title}: ${end.done} of ${end.total} steps done${failed}`);
-      } else if (end.status === "paused") toasts.info(`${end.title} paused`, "Resume goes on where it stopped.");
+        const failed = end.failed > 0 ? t(", {n} failed", { n: end.failed }) : "";
+        toasts.success(tp(end.total, "{title}: {done} of {n} step done", "{title}: {done} of {n} steps done", { title: end.title, done: end.done }) + failed);
+      } else if (end.status === "paused") toasts.info(t("{title} paused", { title: end.title }), t("Resume goes on where it stopped."));
     } catch (e) {
-      toasts.error(e, `${job.title} stopped`);
+      toasts.error(e, t("{title} stopped", { title: job.title }));
     } finally {
       delete this.cancelling[job.id];
       this.ended += 1;
@@ -83,7 +84,7 @@ class Jobs {
     try {
       await ipc.jobCancel(jobId);
     } catch (e) {
-      toasts.error(e, "Could not cancel");
+      toasts.error(e, t("Could not cancel"));
     }
   }
 
@@ -93,7 +94,7 @@ class Jobs {
       this.#patch(job);
       void this.run(profileId, job);
     } catch (e) {
-      toasts.error(e, "Could not retry the failed steps");
+      toasts.error(e, t("Could not retry the failed steps"));
     }
   }
 }

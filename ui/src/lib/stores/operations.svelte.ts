@@ -3,6 +3,7 @@
 
 import * as ipc from "../ipc";
 import type { Progress } from "../types";
+import { t } from "../i18n/index.svelte";
 
 export interface Operation {
   id: string;
@@ -46,7 +47,7 @@ class Operations {
   /** Runs `work` as a tracked operation, shown in the progress panel until it ends. */
   async run<R>(kind: string, title: string, work: (operationId: string) => Promise<R>): Promise<R> {
     const id = newOperationId(kind);
-    this.list = [...this.list, { id, title, label: "Starting…", done: 0, total: null, cancelling: false }];
+    this.list = [...this.list, { id, title, label: t("Starting…"), done: 0, total: null, cancelling: false }];
     try {
       return await work(id);
     } finally {
@@ -58,7 +59,7 @@ class Operations {
     const op = this.list.find((o) => o.id === id);
     if (!op || op.cancelling) return;
     op.cancelling = true;
-    op.label = "Cancelling…";
+    op.label = t("Cancelling…");
     try {
       await ipc.cancelOperation(id);
     } catch {

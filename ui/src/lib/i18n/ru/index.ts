@@ -4,6 +4,8 @@
 
 import common from "./common";
 import table from "./table";
+import errors from "./errors";
+import lib from "./lib";
 import components from "./components";
 import shell from "./shell";
 import profiles from "./profiles";
@@ -16,6 +18,8 @@ import settings from "./settings";
 export const ru: Record<string, string> = {
   ...common,
   ...table,
+  ...errors,
+  ...lib,
   ...components,
   ...shell,
   ...profiles,

@@ -1,0 +1,21 @@
+// Titles the UI puts on errors (lib/errors.ts); the messages themselves come from the shell.
+export default {
+  "API key rejected": "API-ключ отклонён",
+  "Not allowed": "Нет доступа",
+  "Not found": "Не найдено",
+  "Check the highlighted fields (nothing was sent)": "Проверьте выделенные поля (ничего не отправлено)",
+  "The marketplace rejected the input": "Маркетплейс отклонил данные",
+  "The marketplace refused it": "Маркетплейс отказал",
+  "Rate limit reached": "Превышен лимит запросов",
+  "Marketplace unavailable": "Маркетплейс недоступен",
+  "Outcome unknown": "Результат неизвестен",
+  "Cannot reach the marketplace": "Нет связи с маркетплейсом",
+  "Unexpected answer": "Неожиданный ответ",
+  "Keychain unavailable": "Хранилище ключей недоступно",
+  "No API key stored": "API-ключ не сохранён",
+  "Profile problem": "Проблема с профилем",
+  "File problem": "Проблема с файлом",
+  Cancelled: "Отменено",
+  Error: "Ошибка",
+  "Something went wrong: {details}": "Что-то пошло не так: {details}",
+} satisfies Record<string, string>;

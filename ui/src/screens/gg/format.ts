@@ -1,5 +1,6 @@
-import { formatNumber } from "../../lib/i18n/index.svelte";
 // Display helpers for Gaming Goods values.
+
+import { formatNumber, t } from "../../lib/i18n/index.svelte";
 
 export function moderationTone(s: string | null | undefined): string {
   switch ((s ?? "").toLowerCase()) {
@@ -11,6 +12,20 @@ export function moderationTone(s: string | null | undefined): string {
       return "bad";
     default:
       return "";
+  }
+}
+
+/** A moderation status as the UI shows it, in its language (the API's value when unknown). */
+export function moderationLabel(s: string | null | undefined): string {
+  switch ((s ?? "").toLowerCase()) {
+    case "approved":
+      return t("approved");
+    case "pending":
+      return t("pending");
+    case "rejected":
+      return t("rejected");
+    default:
+      return s ?? "";
   }
 }
 

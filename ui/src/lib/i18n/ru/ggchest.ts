@@ -23,7 +23,7 @@ export default {
   Activate: "Активировать",
   // Statuses and types (labels.ts)
   draft: "черновик",
-  deleted: "удалено",
+  deleted: "удалён",
   unknown: "неизвестно",
   "waiting delivery": "ожидает выдачи",
   delivered: "выдан",

@@ -20,7 +20,7 @@ export default {
   "Each profile is one shop on one marketplace. API keys stay in the system keychain; only a masked form is shown.":
     "Каждый профиль — это один магазин на одном маркетплейсе. API-ключи хранятся в системном хранилище ключей; показывается только их скрытая форма.",
   "No {market} profile yet.": "Профилей {market} пока нет.",
-  active: "активный",
+  active: "активен",
   unavailable: "недоступен",
   "added {date}": "добавлен {date}",
   "Switch to": "Переключиться",

@@ -141,8 +141,11 @@ pub fn preflight() -> Tools {
 }
 
 /// Stores, reads and removes a throw-away item: the default collection exists and is unlocked.
+/// The item is this call's own: tests of one binary start in parallel, and with a shared item
+/// one test's `clear` could remove it before another's `lookup`.
 fn probe_secret_service() {
-    let attrs = ["service", "sellerdesk-e2e-probe", "username", "probe"];
+    let user = format!("probe-{}-{}", std::process::id(), random_hex(8));
+    let attrs = ["service", "sellerdesk-e2e-probe", "username", user.as_str()];
     let mut store = Command::new("secret-tool");
     store
         .args(["store", "--label=Seller Desk e2e probe"])

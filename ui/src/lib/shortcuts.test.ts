@@ -21,6 +21,10 @@ describe("matchShortcut", () => {
     expect(matchShortcut(key("Tab", { ctrlKey: true }), false, true)).toEqual({ id: "next-profile" });
     expect(matchShortcut(key("Tab", { ctrlKey: true, shiftKey: true }), false, true)).toEqual({ id: "previous-profile" });
     expect(matchShortcut(key("PageUp", { ctrlKey: true }), false, false)).toEqual({ id: "previous-profile" });
+    // WebKitGTK: Shift+Tab is GTK's ISO_Left_Tab, which reaches the page as key "Unidentified".
+    expect(matchShortcut(key("Unidentified", { code: "Tab", ctrlKey: true, shiftKey: true }), false, false)).toEqual({
+      id: "previous-profile",
+    });
     expect(matchShortcut(key("a", { ctrlKey: true }), false, false)).toEqual({ id: "select-all" });
   });
 

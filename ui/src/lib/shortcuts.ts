@@ -15,6 +15,8 @@ export type ShortcutId =
 
 export interface KeyLike {
   key: string;
+  /** The physical key: WebKitGTK gives Shift+Tab the key "Unidentified" (GTK's ISO_Left_Tab). */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
@@ -65,7 +67,7 @@ export function matchShortcut(e: KeyLike, isMac: boolean, typing: boolean): Hit 
   if (e.altKey) return null;
   if (e.key === "F1" && plain) return { id: "help" };
   if (e.ctrlKey && !e.metaKey) {
-    if (e.key === "Tab") return { id: e.shiftKey ? "previous-profile" : "next-profile" };
+    if (e.key === "Tab" || e.code === "Tab") return { id: e.shiftKey ? "previous-profile" : "next-profile" };
     if (e.key === "PageDown" && !e.shiftKey) return { id: "next-profile" };
     if (e.key === "PageUp" && !e.shiftKey) return { id: "previous-profile" };
   }

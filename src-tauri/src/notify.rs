@@ -19,6 +19,8 @@ use crate::{
 
 /// The application name notifications carry.
 pub const APP_NAME: &str = "Seller Desk";
+/// The app icon's name in the desktop's icon theme (the package installs it under hicolor).
+pub const ICON_NAME: &str = "seller-desk";
 
 /// What the settings say about notifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +55,12 @@ static SHOW_FAILED: AtomicBool = AtomicBool::new(false);
 /// (no notification service) is printed once per run, then ignored.
 pub fn show(notice: Notice) {
     let send = move || {
-        notify_rust::Notification::new().appname(APP_NAME).summary(&notice.title).body(&notice.body).show().map(|_| ())
+        let mut n = notify_rust::Notification::new();
+        n.appname(APP_NAME).summary(&notice.title).body(&notice.body);
+        // The icon the .deb installs in the hicolor theme (`seller-desk`), by name.
+        #[cfg(all(unix, not(target_os = "macos")))]
+        n.icon(ICON_NAME);
+        n.show().map(|_| ())
     };
     tauri::async_runtime::spawn_blocking(move || {
         if let Err(err) = send() {

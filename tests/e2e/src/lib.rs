@@ -515,7 +515,7 @@ impl App {
 scripts/setup.sh generates it"
             ));
         }
-        let dirs = dirs.unwrap_or_else(Dirs::new);
+        let dirs = dirs.unwrap_or_default();
         let sandbox = sandbox::Sandbox::start(sandbox::SandboxConfig::default()).await.expect("start the sandbox");
 
         let (port, native_port) =

@@ -9,6 +9,8 @@ async function start() {
     installMock();
   }
   mount(App, { target: document.getElementById("app")! });
+  // The static first frame of index.html: the app's own loading screen has replaced it.
+  document.getElementById("boot")?.remove();
 }
 
 void start();

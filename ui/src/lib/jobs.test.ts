@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countOutcomes, exportName, filterResults, formatDuration, itemId, percent, priceRuleErrors, primaryAction } from "./jobs";
+import { countOutcomes, exportName, filterResults, formatDuration, itemId, jobTitle, percent, priceRuleErrors, primaryAction } from "./jobs";
+import { i18n } from "./i18n/index.svelte";
 import type { ItemResult, StepResult } from "./types";
 
 const step = (n: number, outcome: StepResult["outcome"]): StepResult => ({
@@ -70,5 +71,16 @@ describe("jobs", () => {
 
   it("names exports by date", () => {
     expect(exportName("ggc-offers", new Date("2026-11-21T07:00:00Z"))).toBe("ggc-offers-2026-11-21.csv");
+  });
+});
+
+describe("jobTitle", () => {
+  it("names a job in the UI's language by its kind, the shell's title for an unknown kind", () => {
+    i18n.setting = "ru";
+    expect(jobTitle({ kind: "ggc-create", title: "Create offers" })).toBe("Создать предложения");
+    expect(jobTitle({ kind: "retry", title: "Retry failed steps" })).toBe("Повтор неудачных шагов");
+    expect(jobTitle({ kind: "ggc-something-new", title: "Something new" })).toBe("Something new");
+    i18n.setting = "en";
+    expect(jobTitle({ kind: "gg_upload_codes", title: "x" })).toBe("Upload codes");
   });
 });

@@ -3,6 +3,41 @@
 import type { ItemResult, JobStatus, JobSummary, PriceRuleSpec, StepOutcome } from "./types";
 import { t } from "./i18n/index.svelte";
 
+/**
+ * A job kind's name in the UI's language, from the shell's `gg-upload-codes` or the form's
+ * `gg_upload_codes`; null for a kind this build does not know.
+ */
+export function kindTitle(kind: string): string | null {
+  switch (kind.replaceAll("_", "-")) {
+    case "gg-upload-codes":
+      return t("Upload codes");
+    case "gg-add-offers":
+      return t("Add offers");
+    case "gg-reprice":
+    case "ggc-reprice":
+      return t("Reprice offers");
+    case "ggc-activate":
+      return t("Activate offers");
+    case "ggc-draft":
+      return t("Set offers to draft");
+    case "ggc-delete":
+      return t("Delete offers");
+    case "ggc-create":
+      return t("Create offers");
+    case "ggc-import-accounts":
+      return t("Import accounts");
+    case "retry":
+      return t("Retry failed steps");
+    default:
+      return null;
+  }
+}
+
+/** A job's title in the UI's language (the shell's English one for a kind it does not know). */
+export function jobTitle(job: { kind: string; title: string }): string {
+  return kindTitle(job.kind) ?? job.title;
+}
+
 /** "1 h 02 min", "3 min 05 s", "12 s", "–" for unknown. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "–";

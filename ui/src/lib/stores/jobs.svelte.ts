@@ -6,6 +6,7 @@ import * as ipc from "../ipc";
 import type { JobProgress, JobSpec, JobSummary } from "../types";
 import { toasts } from "./toasts.svelte";
 import { t, tp } from "../i18n/index.svelte";
+import { jobTitle } from "../jobs";
 
 class Jobs {
   profileId = $state<string | null>(null);
@@ -60,10 +61,10 @@ class Jobs {
       const end = await ipc.jobRun(profileId, job.id);
       if (end.status === "finished") {
         const failed = end.failed > 0 ? t(", {n} failed", { n: end.failed }) : "";
-        toasts.success(tp(end.total, "{title}: {done} of {n} step done", "{title}: {done} of {n} steps done", { title: end.title, done: end.done }) + failed);
-      } else if (end.status === "paused") toasts.info(t("{title} paused", { title: end.title }), t("Resume goes on where it stopped."));
+        toasts.success(tp(end.total, "{title}: {done} of {n} step done", "{title}: {done} of {n} steps done", { title: jobTitle(end), done: end.done }) + failed);
+      } else if (end.status === "paused") toasts.info(t("{title} paused", { title: jobTitle(end) }), t("Resume goes on where it stopped."));
     } catch (e) {
-      toasts.error(e, t("{title} stopped", { title: job.title }));
+      toasts.error(e, t("{title} stopped", { title: jobTitle(job) }));
     } finally {
       delete this.cancelling[job.id];
       this.ended += 1;

@@ -2,6 +2,7 @@
 
 import type { BatchAction, JobSpec, Market, OfferSelection, OfferStatus, PriceRuleSpec } from "../../lib/types";
 import { t } from "../../lib/i18n/index.svelte";
+import { kindTitle } from "../../lib/jobs";
 
 export type FormKind =
   | "gg_upload_codes"
@@ -21,11 +22,11 @@ export interface KindInfo {
 }
 
 /** A kind whose texts are read in the UI's language each time they are shown. */
-function info(kind: FormKind, label: () => string, hint: () => string): KindInfo {
+function info(kind: FormKind, hint: () => string): KindInfo {
   return {
     kind,
     get label() {
-      return label();
+      return kindTitle(kind) ?? kind;
     },
     get hint() {
       return hint();
@@ -35,17 +36,17 @@ function info(kind: FormKind, label: () => string, hint: () => string): KindInfo
 
 export const KINDS: Record<Market, KindInfo[]> = {
   gg: [
-    info("gg_upload_codes", () => t("Upload codes"), () => t("CSV {columns}: codes to many of your listings, 500 a request.", { columns: "product_id,code" })),
-    info("gg_add_offers", () => t("Add offers"), () => t("CSV {columns}: C2C offers on many products.", { columns: "product_id,price_cents,code" })),
-    info("gg_reprice", () => t("Reprice offers"), () => t("Move the price of your unsold offers (EUR).")),
+    info("gg_upload_codes", () => t("CSV {columns}: codes to many of your listings, 500 a request.", { columns: "product_id,code" })),
+    info("gg_add_offers", () => t("CSV {columns}: C2C offers on many products.", { columns: "product_id,price_cents,code" })),
+    info("gg_reprice", () => t("Move the price of your unsold offers (EUR).")),
   ],
   ggchest: [
-    info("ggc_reprice", () => t("Reprice offers"), () => t("Set or move prices (USD), within a floor and a ceiling.")),
-    info("ggc_activate", () => t("Activate offers"), () => t("100 offers a request.")),
-    info("ggc_draft", () => t("Set offers to draft"), () => t("100 offers a request.")),
-    info("ggc_delete", () => t("Delete offers"), () => t("100 offers a request. Cannot be undone.")),
-    info("ggc_create", () => t("Create offers"), () => t("A JSON array of create bodies with {field}, or a CSV with a header.", { field: "offer_type" })),
-    info("ggc_import_accounts", () => t("Import accounts"), () => t("CSV {columns} into one accounts offer.", { columns: "login,password[,email_login,email_password,description]" })),
+    info("ggc_reprice", () => t("Set or move prices (USD), within a floor and a ceiling.")),
+    info("ggc_activate", () => t("100 offers a request.")),
+    info("ggc_draft", () => t("100 offers a request.")),
+    info("ggc_delete", () => t("100 offers a request. Cannot be undone.")),
+    info("ggc_create", () => t("A JSON array of create bodies with {field}, or a CSV with a header.", { field: "offer_type" })),
+    info("ggc_import_accounts", () => t("CSV {columns} into one accounts offer.", { columns: "login,password[,email_login,email_password,description]" })),
   ],
 };
 

@@ -83,4 +83,5 @@ export default {
   "No item with this result.": "Нет позиций с таким результатом.",
   "Filter items…": "Фильтр позиций…",
   "Retry {n} failed": "Повторить с ошибкой: {n}",
+  "Retry failed steps": "Повтор неудачных шагов",
 } satisfies Record<string, string>;

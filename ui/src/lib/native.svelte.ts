@@ -4,6 +4,7 @@
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { t } from "./i18n/index.svelte";
+import { toasts } from "./stores/toasts.svelte";
 
 export interface FileFilter {
   name: string;
@@ -32,6 +33,21 @@ export const IMAGE_FILES: FileFilter[] = [
 export async function pickFile(filters: FileFilter[]): Promise<string | null> {
   const chosen = await open({ multiple: false, directory: false, filters });
   return typeof chosen === "string" ? chosen : null;
+}
+
+/**
+ * The open dialog, then `use` on the chosen path (nothing when cancelled). A dialog that cannot
+ * open is a toast; `use` reports its own errors.
+ */
+export async function pickThen(filters: FileFilter[], use: (path: string) => unknown): Promise<void> {
+  let path: string | null;
+  try {
+    path = await pickFile(filters);
+  } catch (e) {
+    toasts.error(e, t("Could not open the file dialog"));
+    return;
+  }
+  if (path) await use(path);
 }
 
 export const JOB_FILES: FileFilter[] = [

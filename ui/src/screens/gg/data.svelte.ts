@@ -2,6 +2,7 @@
 
 import { getContext, setContext } from "svelte";
 import { toCommandError, type IpcError } from "../../lib/errors";
+import { t } from "../../lib/i18n/index.svelte";
 import * as ipc from "../../lib/ipc";
 import { operations } from "../../lib/stores/operations.svelte";
 import type { GgOffer, GgProduct } from "../../lib/types";
@@ -25,7 +26,7 @@ export class GgData {
     this.productsLoading = true;
     this.productsError = null;
     try {
-      this.products = await operations.run("gg-products", "Loading products", (op) => ipc.ggAllProducts(this.profileId, op));
+      this.products = await operations.run("gg-products", t("Loading products"), (op) => ipc.ggAllProducts(this.profileId, op));
       this.productsLoaded = true;
     } catch (e) {
       this.productsError = toCommandError(e);
@@ -39,7 +40,7 @@ export class GgData {
     this.offersLoading = true;
     this.offersError = null;
     try {
-      this.offers = await operations.run("gg-offers", "Loading offers", (op) => ipc.ggAllOffers(this.profileId, op));
+      this.offers = await operations.run("gg-offers", t("Loading offers"), (op) => ipc.ggAllOffers(this.profileId, op));
       this.offersLoaded = true;
     } catch (e) {
       this.offersError = toCommandError(e);

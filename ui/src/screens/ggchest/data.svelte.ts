@@ -2,6 +2,7 @@
 
 import { getContext, setContext } from "svelte";
 import { toCommandError, type IpcError } from "../../lib/errors";
+import { t } from "../../lib/i18n/index.svelte";
 import * as ipc from "../../lib/ipc";
 import { operations } from "../../lib/stores/operations.svelte";
 import type { Game, GgcOffer, OfferStatus, OfferType, OffersFilter } from "../../lib/types";
@@ -31,7 +32,7 @@ export class GgcData {
     this.loading = true;
     this.error = null;
     try {
-      this.offers = await operations.run("ggc-offers", "Loading offers", (op) => ipc.ggcAllOffers(this.profileId, this.filter(), op));
+      this.offers = await operations.run("ggc-offers", t("Loading offers"), (op) => ipc.ggcAllOffers(this.profileId, this.filter(), op));
       this.loaded = true;
     } catch (e) {
       this.error = toCommandError(e);

@@ -141,4 +141,5 @@ export default {
     "Меняет цену всех ваших непроданных предложений на этом товаре по цене",
   "{n} available": "доступно: {n}",
   "New price": "Новая цена",
+  "Loading products": "Загрузка товаров",
 } satisfies Record<string, string>;

@@ -234,4 +234,5 @@ export default {
   "No game offers {type} here.": "Здесь нет игр для типа «{type}».",
   "Loading currencies…": "Загрузка валют…",
   "This game has no currency to sell.": "В этой игре нет валюты для продажи.",
+  "Loading offers": "Загрузка предложений",
 } satisfies Record<string, string>;

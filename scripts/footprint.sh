@@ -5,7 +5,7 @@
 # 10,000 GGChest offers loaded from the sandbox), the offers table's paint and filter times in the
 # real app (over WebDriver), and the .deb sizes. Writes the "Footprint" section of docs/BENCHMARKS.md.
 #
-#   scripts/footprint.sh            # full: 5 launches each, 10,000 offers, 10 s idle; ~10 min after the builds
+#   scripts/footprint.sh            # full: 9 launches each, 10,000 offers, 10 s idle; ~10 min after the builds
 #   scripts/footprint.sh --quick    # checks that it works (1 launch, 1,000 offers, 2 s idle); writes nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +15,9 @@ quick=0
 no_ui_build='{"build":{"beforeBuildCommand":""}}'
 # FOOTPRINT_SKIP_BUILD=1 measures what is built (when iterating on the measurements).
 skip_build=${FOOTPRINT_SKIP_BUILD:-}
-[ -f ui/dist/index.html ] || npm run build
 if [ -z "${FOOTPRINT_SKIP_APP_BUILD:-}$skip_build" ]; then  # ./test sets it: scripts/deb-check.sh just built it
   echo "footprint: building Seller Desk (release, .deb)"
+  npm run build  # always: the release binary embeds ui/dist as it is now
   npx tauri build --bundles deb --ci --config "$no_ui_build" -- --locked
 fi
 if [ -z "$skip_build" ]; then

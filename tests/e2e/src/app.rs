@@ -94,8 +94,7 @@ scripts/setup.sh generates it"
         let dirs = dirs.unwrap_or_default();
         let sandbox = sandbox::Sandbox::start(sandbox::SandboxConfig::default()).await.expect("start the sandbox");
 
-        let (port, native_port) =
-            if port_is_free(4444) && port_is_free(4445) { (4444, 4445) } else { (free_port(), free_port()) };
+        let (port, native_port) = two_free_ports();
         let driver_log = dirs.logs.join("tauri-driver.log");
         let log = std::fs::File::create(&driver_log).expect("log file");
         let child = os_language(&mut Command::new(&tools.tauri_driver), locale)

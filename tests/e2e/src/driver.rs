@@ -82,10 +82,13 @@ impl Drop for DriverProcess {
     }
 }
 
-pub(crate) fn port_is_free(port: u16) -> bool {
-    std::net::TcpListener::bind(("127.0.0.1", port)).is_ok()
-}
-
-pub(crate) fn free_port() -> u16 {
-    std::net::TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+/// Two free ports for tauri-driver (its own and WebKitWebDriver's), from the kernel's ephemeral
+/// range: tests of one binary start apps in parallel, and fixed ports (4444/4445, checked free
+/// then bound) were taken by one test between another's check and its bind. Both listeners are
+/// held until both ports are known, so the two differ.
+pub fn two_free_ports() -> (u16, u16) {
+    let bind = || std::net::TcpListener::bind(("127.0.0.1", 0)).expect("a free port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &std::net::TcpListener| l.local_addr().expect("its address").port();
+    (port(&a), port(&b))
 }

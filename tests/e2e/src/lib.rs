@@ -46,6 +46,7 @@ mod files;
 
 pub use app::*;
 pub use dirs::*;
+pub use driver::two_free_ports;
 pub(crate) use driver::*;
 pub use env::*;
 pub use files::*;

@@ -252,8 +252,7 @@ async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_noth
         .expect("POST /sellers");
     assert!(resp.status().is_success());
 
-    let port = free_port();
-    let native = free_port();
+    let (port, native) = e2e::two_free_ports();
     let log = std::fs::File::create(&log_path).expect("log");
     let mut driver_proc = e2e::os_language(&mut Command::new(&tools.tauri_driver), e2e::ENGLISH)
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
@@ -324,8 +323,4 @@ async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_noth
     assert!(!store.contains(&key), "profiles.json holds the key");
     assert!(!store.contains("No keyring"), "profiles.json holds no half-added profile: {store}");
     assert!(!std::fs::read_to_string(&log_path).unwrap_or_default().contains(&key), "the output holds the key");
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
 }

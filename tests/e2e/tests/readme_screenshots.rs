@@ -66,6 +66,20 @@ async fn try_the_sandbox_opens_both_markets_with_demo_data() {
         app.assert_no_error_toast().await;
         let shot = clean_shot(&app, "gg-products").await;
         publish(&shot, "screenshot-gg.png");
+
+        // The same offers in Russian with the dark theme, chosen in Settings.
+        app.click("settings-open").await;
+        app.choose("settings-theme", "dark").await;
+        app.choose("settings-language", "ru").await;
+        app.click("settings-close").await;
+        app.wait_gone("settings").await;
+        open_demo(&app, "Demo · GGChest").await;
+        app.click("tab-offers").await;
+        rows(&app, "ggc-offers-table", 5).await;
+        app.wait_text("ggc-offers-table-count", "the count in Russian", |t| t.contains("строк")).await;
+        app.assert_no_error_toast().await;
+        let shot = clean_shot(&app, "ggchest-offers-ru-dark").await;
+        publish(&shot, "screenshot-ru-dark.png");
     })
     .await;
 }

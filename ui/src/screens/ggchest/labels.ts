@@ -50,3 +50,9 @@ export function offerTypeLabel(type: string): string {
       return type;
   }
 }
+
+/** How an offer is delivered, as a table cell: "manual · 1h", "auto" (the time as the API has it). */
+export function deliveryLabel(method: string | null | undefined, time: string | null | undefined): string {
+  const how = method === "manual" ? t("manual") : method === "auto" ? t("auto") : method;
+  return [how, time].filter(Boolean).join(" · ");
+}

@@ -235,4 +235,6 @@ export default {
   "Loading currencies…": "Загрузка валют…",
   "This game has no currency to sell.": "В этой игре нет валюты для продажи.",
   "Loading offers": "Загрузка предложений",
+  manual: "вручную",
+  auto: "авто",
 } satisfies Record<string, string>;

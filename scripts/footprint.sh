@@ -38,7 +38,7 @@ keyring=$(mktemp -d)
 trap 'rm -rf "$result" "$keyring"' EXIT
 FOOTPRINT_OUT="$result" XDG_DATA_HOME="$keyring" xvfb-run -a -s "-screen 0 1280x800x24 -br" dbus-run-session -- sh -c '
   set -e
-  echo -n footprint | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  echo -n footprint | scripts/unlock-keyring.sh
   /usr/bin/python3 scripts/footprint.py "$@"
 ' sh target/release/seller-desk target/release/minimal-tauri target/debug/sellerdesk-sandbox target/debug/sellerdesk
 

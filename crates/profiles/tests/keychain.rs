@@ -287,9 +287,16 @@ fn a_locked_keyring_gives_the_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let keyring_home = dir.path().join("keyring-home");
     fs::create_dir(&keyring_home).unwrap();
-    // Unlock, add a profile with its key, lock the login keyring, then try to use it.
+    // Unlock, add a profile with its key, lock the login keyring, then try to use it. The daemon
+    // `--unlock` starts is on the bus a moment after the command returns: until then a client's
+    // call would D-Bus-activate a second daemon, whose keyring is locked (seen in a cold CI run).
     let script = r#"
         echo -n pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 90
+        i=0
+        until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+          org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; do
+          i=$((i + 1)); [ "$i" -gt 100 ] && exit 93; sleep 0.1
+        done
         PROFILES_TEST_SCENARIO=locked-setup "$@" || exit 91
         dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
           org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login \

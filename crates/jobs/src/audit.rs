@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
 
+/// One change sent to a marketplace. Never a secret: codes and accounts appear as counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AuditRow"))]
 pub struct AuditEntry {
     pub at: String,
     pub profile: String,

@@ -8,45 +8,10 @@ use ts_rs::TS;
 use super::{files::blocking, gg_client, ggc_client, jobs::write_csv, Ctx};
 use crate::error::CommandResult;
 
-/// One change sent to a marketplace. Never a secret: codes and accounts appear as counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AuditRow {
-    pub at: String,
-    pub profile: String,
-    /// `gg` or `ggchest`.
-    pub market: String,
-    /// `PUT /v1/offers/{id}/price`.
-    pub endpoint: String,
-    pub target: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-    /// `done: …`, `failed [code]: …`, `unknown: …`.
-    pub result: String,
-    pub job: Option<String>,
-    pub step: Option<u64>,
-}
-
-impl From<AuditEntry> for AuditRow {
-    fn from(e: AuditEntry) -> Self {
-        AuditRow {
-            at: e.at,
-            profile: e.profile,
-            market: e.market,
-            endpoint: e.endpoint,
-            target: e.target,
-            before: e.before,
-            after: e.after,
-            result: e.result,
-            job: e.job,
-            step: e.step.map(|s| s as u64),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AuditPage {
     /// Newest first, at most `limit`.
-    pub entries: Vec<AuditRow>,
+    pub entries: Vec<AuditEntry>,
     /// Entries matching the search (all of them without one).
     pub matched: u64,
     pub total: u64,
@@ -70,7 +35,7 @@ pub async fn audit_list(ctx: &Ctx<'_>, query: Option<String>, limit: Option<u64>
     let (found, total) = matching(ctx.state.jobs.audit_log(), query).await?;
     let matched = found.len() as u64;
     let limit = limit.unwrap_or(1000) as usize;
-    Ok(AuditPage { entries: found.into_iter().take(limit).map(AuditRow::from).collect(), matched, total: total as u64 })
+    Ok(AuditPage { entries: found.into_iter().take(limit).collect(), matched, total: total as u64 })
 }
 
 /// Writes the entries matching `query` (all without one), oldest first, as CSV to `path`.

@@ -9,7 +9,7 @@ export type AuditRow = { at: string, profile: string,
  */
 market: string, 
 /**
- * `PUT /v1/offers/{id}/price`.
+ * `PATCH /seller/offers/{id}/price`.
  */
 endpoint: string, target: string, before: string | null, after: string | null, 
 /**

@@ -29,14 +29,9 @@ export function compareValues(a: SortValue, b: SortValue): number {
   return collator.compare(String(a), String(b));
 }
 
-/** A stable sort by one column; empty values stay at the end in both directions. */
-export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, dir: SortDir): T[] {
-  return sortOrder(rows, value, dir).map((i) => rows[i]);
-}
-
 /**
- * The indices of `rows` in the order of a stable sort by one column (what `sortRows` returns,
- * as positions): the table sorts once per rows array and sort, then filters in that order.
+ * The indices of `rows` in the order of a stable sort by one column, empty values last in both
+ * directions: the table sorts once per rows array and sort, then filters in that order.
  */
 export function sortOrder<T>(rows: readonly T[], value: (row: T) => SortValue, dir: SortDir): number[] {
   const n = rows.length;
@@ -115,16 +110,6 @@ export function filterIndexed<T>(
     out.push(rows[i]);
   }
   return out;
-}
-
-/**
- * Rows whose cells contain every word of the query (case-insensitive; words are separated by
- * spaces; a word may match a different column than the others).
- */
-export function filterRows<T>(rows: readonly T[], query: string, columns: readonly ColumnDef<T>[]): T[] {
-  const words = queryWords(query);
-  if (words.length === 0) return rows.slice();
-  return filterIndexed(rows, searchIndex(rows, columns), words);
 }
 
 /** Selection after a click on `id`: plain toggles, shift selects the range from the anchor. */

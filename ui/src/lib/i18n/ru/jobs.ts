@@ -60,7 +60,6 @@ export default {
   "The {n} offer selected in the table|The {n} offers selected in the table":
     "{n} предложение, выбранное в таблице|{n} предложения, выбранные в таблице|{n} предложений, выбранных в таблице",
   "All offers with status": "Все предложения со статусом",
-  draft: "черновик",
   "All offers": "Все предложения",
   "These ids:": "Эти ID:",
   "one offer id a line": "по одному ID предложения в строке",

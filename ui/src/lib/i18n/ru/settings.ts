@@ -4,7 +4,6 @@ export default {
   "Could not remember the active profile": "Не удалось запомнить активный профиль",
   "Keyboard shortcuts": "Горячие клавиши",
   General: "Общие",
-  Profiles: "Профили",
   Tables: "Таблицы",
   Theme: "Тема",
   "As the system": "Как в системе",

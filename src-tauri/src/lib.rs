@@ -9,6 +9,7 @@ pub mod ipc;
 pub mod notify;
 pub mod orders_watcher;
 pub mod progress;
+pub mod rendering;
 pub mod running_jobs;
 pub mod state;
 
@@ -18,6 +19,8 @@ use crate::state::AppState;
 
 /// Builds and runs the app: plugins, state, the command handler, and the sandbox restart.
 pub fn run() {
+    // Before anything starts a thread or WebKit: it reads its renderer variables once.
+    rendering::apply_for_this_machine();
     let state = match AppState::open_default() {
         Ok(state) => state,
         Err(err) => {

@@ -1,6 +1,7 @@
 // The active GGChest profile's data, shared by its tabs (one instance per profile).
 
 import { getContext, setContext } from "svelte";
+import { SvelteMap } from "svelte/reactivity";
 import { toCommandError, type IpcError } from "../../lib/errors";
 import { t } from "../../lib/i18n/index.svelte";
 import * as ipc from "../../lib/ipc";
@@ -19,6 +20,13 @@ export class GgcData {
   gameId = $state("");
   games = $state.raw<Game[]>([]);
   gamesError = $state<IpcError | null>(null);
+
+  /**
+   * Prices being edited in the offers table, by offer id: kept here rather than in the cell, since
+   * the table reuses its row elements for other offers as it scrolls and filters, and so that an
+   * edit survives its row being filtered out of view and back.
+   */
+  readonly priceDrafts = new SvelteMap<string, PriceDraft>();
 
   constructor(readonly profileId: string) {}
 
@@ -62,6 +70,13 @@ export class GgcData {
     const gone = new Set(ids);
     this.offers = this.offers.filter((o) => !gone.has(o.id));
   }
+}
+
+/** A price being edited: the text typed, the last check's or save's error, a save under way. */
+export interface PriceDraft {
+  value: string;
+  error: string | null;
+  saving: boolean;
 }
 
 /** Status as one lower-case word whatever the API's casing ("ACTIVE", "paused" → "draft"). */

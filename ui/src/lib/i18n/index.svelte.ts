@@ -72,9 +72,18 @@ export function tp(n: number, one: string, other: string, params?: Params): stri
   return fill(form, { n, ...params });
 }
 
+/** The plain number formats, made once: `toLocaleString` builds a formatter per call, about 30 µs
+ * in WebKitGTK, which a search index over 10,000 rows paid 10,000 times. */
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat("en-US"),
+  ru: new Intl.NumberFormat("ru-RU"),
+};
+
 /** A number in the UI language's grouping (10,000 / 10 000). */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return n.toLocaleString(i18n.locale === "ru" ? "ru-RU" : "en-US", options);
+  const locale = i18n.locale;
+  if (!options) return numberFormats[locale].format(n);
+  return n.toLocaleString(locale === "ru" ? "ru-RU" : "en-US", options);
 }
 
 /** Catalogs by language, for the catalog test. */

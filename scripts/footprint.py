@@ -429,7 +429,7 @@ def report(result_path, app_deb, min_deb, md_path):
         f"`ggc_all_offers` result of {offers:,} offers reaches the page (\"Reload all pages\") until two animation frames "
         "later, i.e. after the table holding them was laid out and painted; **filter** = from typing a query into the "
         "table's filter box (value set, `input` event) until two animation frames later. The table renders only the "
-        "rows in view above 500 rows (virtualized). \"Laid out\" is the page's own work (filtering against a search index "
+        "rows in view (virtualized) and reuses their elements as the filter changes them. \"Laid out\" is the page's own work (filtering against a search index "
         "built once per list, re-rendering the rows in view, style and layout); the rest up to \"painted\" is WebKitGTK "
         "painting the window and the wait for the next frames. Queries per run: `item 0999` (a few rows), `Footprint item 01` "
         "(over a thousand), and the box cleared (all rows).",

@@ -56,11 +56,8 @@ pub fn choose(var: impl Fn(&str) -> Option<String>, has_render_node: bool) -> Ch
 
 /// Whether `dri` (normally `/dev/dri`) holds a render node, the device a GPU renders through.
 pub fn has_render_node(dri: &Path) -> bool {
-    std::fs::read_dir(dri).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
-    })
+    std::fs::read_dir(dri)
+        .is_ok_and(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
 }
 
 /// Applies the choice to this process; call before any thread starts and before GTK does.

@@ -58,9 +58,35 @@ where
     F: FnOnce(Arc<App>) -> Fut,
     Fut: Future<Output = ()>,
 {
+    run_inner(name, locale, dirs, shots_wanted(), scenario).await
+}
+
+/// [`run`] for a scenario that takes screenshots ([`App::screenshot`]). WebKitWebDriver's
+/// screenshot never returns while WebKitGTK (2.50) paints without accelerated compositing, which
+/// the app chooses on a machine without a GPU render node (src-tauri/src/rendering.rs), as this
+/// one is: so this app is started with WebKit's default renderer
+/// (`SELLERDESK_WEBKIT_COMPOSITING=default`), what a machine with a GPU shows.
+pub async fn run_for_screenshots<F, Fut>(name: &str, scenario: F)
+where
+    F: FnOnce(Arc<App>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    run_inner(name, ENGLISH, None, true, scenario).await;
+}
+
+/// Checkpoint screenshots asked for (`SELLER_DESK_E2E_SHOTS=1`, see [`App::checkpoint`]).
+fn shots_wanted() -> bool {
+    std::env::var_os("SELLER_DESK_E2E_SHOTS").is_some_and(|v| !v.is_empty())
+}
+
+async fn run_inner<F, Fut>(name: &str, locale: &str, dirs: Option<Dirs>, screenshots: bool, scenario: F) -> Dirs
+where
+    F: FnOnce(Arc<App>) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let started = Instant::now();
     let fresh = dirs.is_none();
-    let app = Arc::new(App::start(name, locale, dirs).await);
+    let app = Arc::new(App::start(name, locale, dirs, screenshots).await);
     let outcome = std::panic::AssertUnwindSafe(async {
         if fresh {
             // A fresh profiles.json: the first-run screen.
@@ -83,7 +109,7 @@ where
 }
 
 impl App {
-    async fn start(name: &str, locale: &str, dirs: Option<Dirs>) -> App {
+    async fn start(name: &str, locale: &str, dirs: Option<Dirs>, screenshots: bool) -> App {
         let tools = preflight();
         if locale != ENGLISH && !locale_exists(locale) {
             environment_problem(&format!(
@@ -97,7 +123,11 @@ scripts/setup.sh generates it"
         let (port, native_port) = two_free_ports();
         let driver_log = dirs.logs.join("tauri-driver.log");
         let log = std::fs::File::create(&driver_log).expect("log file");
-        let child = os_language(&mut Command::new(&tools.tauri_driver), locale)
+        let mut command = Command::new(&tools.tauri_driver);
+        if screenshots {
+            command.env("SELLERDESK_WEBKIT_COMPOSITING", "default");
+        }
+        let child = os_language(&mut command, locale)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("SELLERDESK_CONFIG_DIR", &dirs.config)
             .env("XDG_DATA_HOME", &dirs.xdg_data)
@@ -185,20 +215,27 @@ scripts/setup.sh generates it"
         }
     }
 
-    /// A screenshot of the window, for looking at a scenario while writing it.
+    /// A screenshot of the window, for looking at a scenario while writing it: only in a scenario
+    /// run by [`run_for_screenshots`] (or with `SELLER_DESK_E2E_SHOTS=1`), see there why.
     pub async fn screenshot(&self, label: &str) -> PathBuf {
         let dir = shots_dir();
         std::fs::create_dir_all(&dir).expect("shots dir");
         tokio::time::sleep(Duration::from_millis(300)).await;
         let path = dir.join(format!("{}-{label}.png", self.name));
-        std::fs::write(&path, self.driver.screenshot_as_png().await.expect("screenshot")).expect("write screenshot");
+        let png = tokio::time::timeout(Duration::from_secs(20), self.driver.screenshot_as_png())
+            .await
+            .unwrap_or_else(|_| {
+                panic!("screenshot {label}: no answer in 20 s (was the scenario run by e2e::run_for_screenshots?)")
+            })
+            .expect("screenshot");
+        std::fs::write(&path, png).expect("write screenshot");
         path
     }
 
     /// With `SELLER_DESK_E2E_SHOTS=1`, a screenshot `target/e2e-shots/<name>-<label>.png` of this
     /// point of the scenario, to look at what the tests see; nothing otherwise.
     pub async fn checkpoint(&self, label: &str) {
-        if std::env::var_os("SELLER_DESK_E2E_SHOTS").is_some_and(|v| !v.is_empty()) {
+        if shots_wanted() {
             self.screenshot(label).await;
         }
     }

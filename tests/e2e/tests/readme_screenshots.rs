@@ -43,7 +43,7 @@ fn publish(shot: &Path, name: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn try_the_sandbox_opens_both_markets_with_demo_data() {
-    e2e::run("readme", |app| async move {
+    e2e::run_for_screenshots("readme", |app| async move {
         // With no profile yet the sandbox is the default: its button has the focus.
         let focused = app.js("return document.activeElement && document.activeElement.dataset.testid", vec![]).await;
         assert_eq!(focused.as_str(), Some("welcome-try-sandbox"), "the first screen's default is the sandbox");

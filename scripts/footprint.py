@@ -387,7 +387,7 @@ def report(result_path, app_deb, min_deb, md_path):
         "`scripts/footprint.py` under `xvfb-run -s \"-screen 0 1280x800x24 -br\"` in a private D-Bus session with an unlocked "
         "gnome-keyring) on the development machine (2 cores, Debian 12, WebKitGTK from Debian), "
         f"{time.strftime('%Y-%m-%d', time.gmtime())}, load average {r['load_before'][0]:.1f} before and "
-        f"{r['load_after'][0]:.1f} after (other builds were running: absolute times are inflated, both apps alike). The yardstick is `tests/footprint/minimal`: a Tauri 2 window with one "
+        f"{r['load_after'][0]:.1f} after (the load before includes this script's own builds; absolute times move between runs, both apps alike). The yardstick is `tests/footprint/minimal`: a Tauri 2 window with one "
         "static page, no plugins and no commands, built and measured in the same run. "
         "`scripts/footprint.sh --quick` checks that it all works (1 launch, 1,000 offers) without writing here.",
         "",

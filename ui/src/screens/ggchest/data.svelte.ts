@@ -27,6 +27,9 @@ export class GgcData {
    * edit survives its row being filtered out of view and back.
    */
   readonly priceDrafts = new SvelteMap<string, PriceDraft>();
+  /** The offer whose price field has the focus: its field takes it back when a scroll or a filter
+   * moves the offer to another row element (the old field is removed, the focus with it). */
+  priceFocus: string | null = null;
 
   constructor(readonly profileId: string) {}
 

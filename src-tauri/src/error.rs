@@ -18,13 +18,34 @@ pub struct CommandError {
     pub code: String,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// For a marketplace error: the English template `message` was filled from and its values,
+    /// so the UI can show it in its own language (bindings/errorTemplates.ts lists them all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text: Option<MessageText>,
+}
+
+/// A message as a template and the values of its `{placeholders}` (`markets::MessageText`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MessageText {
+    pub template: String,
+    pub params: std::collections::BTreeMap<String, String>,
+}
+
+impl From<markets::MessageText> for MessageText {
+    fn from(t: markets::MessageText) -> Self {
+        MessageText {
+            template: t.template.to_owned(),
+            params: t.params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        }
+    }
 }
 
 pub type CommandResult<T> = Result<T, CommandError>;
 
 impl CommandError {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        CommandError { code: code.to_owned(), message: message.into(), fields: Vec::new() }
+        CommandError { code: code.to_owned(), message: message.into(), fields: Vec::new(), text: None }
     }
 
     /// A problem with one input, caught before anything was sent.
@@ -34,6 +55,7 @@ impl CommandError {
             code: "invalid_input".to_owned(),
             message: format!("{field}: {message}"),
             fields: vec![FieldError::new(field, message)],
+            text: None,
         }
     }
 
@@ -56,7 +78,12 @@ impl std::fmt::Display for CommandError {
 
 impl From<markets::Error> for CommandError {
     fn from(err: markets::Error) -> Self {
-        CommandError { code: err.code().to_owned(), message: err.to_string(), fields: err.fields().to_vec() }
+        CommandError {
+            code: err.code().to_owned(),
+            message: err.to_string(),
+            fields: err.fields().to_vec(),
+            text: Some(err.message_text().into()),
+        }
     }
 }
 
@@ -77,6 +104,7 @@ impl From<KeychainError> for CommandError {
                 code: "invalid_input".into(),
                 message: err.to_string(),
                 fields: vec![FieldError::new("api_key", err.to_string())],
+                text: None,
             },
             _ => CommandError::new("keychain_unavailable", err.to_string()),
         }
@@ -90,6 +118,7 @@ impl From<profiles::Error> for CommandError {
             code: "invalid_input".into(),
             message: err.to_string(),
             fields: vec![FieldError::new(name, err.to_string())],
+            text: None,
         };
         match err {
             E::Keychain(k) => k.into(),

@@ -49,21 +49,34 @@ fn every_markets_error_keeps_its_code_message_and_fields() {
         assert_eq!(mapped.code, code);
         assert_eq!(mapped.message, message, "the crate's message, which says what to do");
         assert_eq!(mapped.fields, expected_fields);
+        // The template filled with the values is the message, so a translation of the template
+        // says the same.
+        let text = mapped.text.expect("a marketplace error carries its template");
+        let params: Vec<(&str, String)> = text.params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        assert_eq!(markets::error_text::fill(&text.template, &params), message);
+        assert!(markets::MESSAGE_TEMPLATES.contains(&text.template.as_str()), "{}", text.template);
     }
 }
 
 #[test]
-fn the_wire_shape_is_code_message_fields() {
+fn the_wire_shape_is_code_message_fields_and_the_message_as_template_and_values() {
     let mapped = CommandError::from(Error::invalid(vec![FieldError::new("qty_min", "must be at least 1")]));
     let json = serde_json::to_value(&mapped).unwrap();
     assert_eq!(
         json,
         serde_json::json!({
             "code": "invalid_input",
-            "message": mapped.message,
-            "fields": [{"field": "qty_min", "message": "must be at least 1"}]
+            "message": "invalid input, nothing was sent; qty_min: must be at least 1",
+            "fields": [{"field": "qty_min", "message": "must be at least 1"}],
+            "text": {
+                "template": "invalid input, nothing was sent{fields}",
+                "params": { "fields": "; qty_min: must be at least 1" }
+            }
         })
     );
+    // The shell's own errors have no template: the UI shows their message as it is.
+    let own = serde_json::to_value(CommandError::new("file", "cannot read a.csv")).unwrap();
+    assert_eq!(own, serde_json::json!({ "code": "file", "message": "cannot read a.csv", "fields": [] }));
 }
 
 #[test]

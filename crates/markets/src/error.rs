@@ -32,81 +32,43 @@ pub enum Origin {
     Remote,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// What went wrong. Its message (`Display`) is an English template filled with the variant's
+/// values ([`Error::message_template`]): the desktop app shows the same template translated.
+#[derive(Debug)]
 pub enum Error {
     /// The marketplace refused the API key (missing, wrong, revoked).
-    #[error("{market} rejected the API key ({message}). Check the key in the profile, or ask {market} support for a new one.")]
     KeyRejected { market: Market, status: u16, message: String },
 
     /// The key works, but not for this action or object.
-    #[error("{market} refused this action ({message}): the key works but is not allowed to do this.")]
     Forbidden { market: Market, message: String },
 
     /// The object does not exist or belongs to another seller.
-    #[error("{market}: {what} was not found. It may have been deleted, or it belongs to another seller.")]
     NotFound { market: Market, what: String, message: String },
 
     /// The request was invalid: per-field messages say what to fix.
-    #[error("{}", validation_summary(.message, .fields, *.origin))]
     Validation { market: Option<Market>, origin: Origin, message: String, fields: Vec<FieldError> },
 
     /// The marketplace understood the request but its rules forbid it (e.g. a duplicate code).
-    #[error("{market} refused it: {message}")]
     BusinessRule { market: Market, message: String, fields: Vec<FieldError> },
 
     /// Still rate limited after the allowed retries.
-    #[error("{market} rate limit reached{}; wait and try again (Seller Desk paces requests to the documented limit, so another program may be using the same key).", retry_hint(.retry_after))]
     RateLimited { market: Market, retry_after: Option<Duration> },
 
     /// The marketplace is down or failing (5xx) after the retries that were safe to make.
-    #[error("{market} is unavailable (HTTP {status}){}. Try again later.", message_suffix(.message))]
     Unavailable { market: Market, status: u16, message: String },
 
     /// A change was sent but no answer came back: it may or may not have been applied, so it
     /// was NOT repeated. Check the marketplace's state before trying again.
-    #[error("{market}: no clear answer came after `{operation}` was sent ({detail}), so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.")]
     OutcomeUnknown { market: Market, operation: String, detail: String },
 
     /// The marketplace could not be reached (nothing was applied).
-    #[error("cannot reach {market} at {url}: {detail}. Check the internet connection and the profile's base URL.")]
     Network { market: Market, url: String, detail: String },
 
     /// The answer did not have the documented shape.
-    #[error("{market} answered HTTP {status} with a body Seller Desk could not read (at `{json_path}`: {detail}). The API may have changed; please report this.")]
     UnexpectedResponse { market: Market, status: u16, json_path: String, detail: String, body_excerpt: String },
 
     /// The client could not be set up (bad base URL, TLS backend).
-    #[error("{0}")]
     Config(String),
-}
-
-fn validation_summary(message: &str, fields: &[FieldError], origin: Origin) -> String {
-    let mut out = match origin {
-        Origin::Local => "invalid input, nothing was sent".to_owned(),
-        Origin::Remote => format!("the marketplace rejected the request: {message}"),
-    };
-    if origin == Origin::Local && !message.is_empty() {
-        out = format!("{message} (nothing was sent)");
-    }
-    for f in fields {
-        out.push_str(&format!("; {}: {}", f.field, f.message));
-    }
-    out
-}
-
-fn retry_hint(retry_after: &Option<Duration>) -> String {
-    match retry_after {
-        Some(d) => format!(" (retry after {} s)", d.as_secs_f64().ceil() as u64),
-        None => String::new(),
-    }
-}
-
-fn message_suffix(message: &str) -> String {
-    if message.is_empty() {
-        String::new()
-    } else {
-        format!(": {message}")
-    }
 }
 
 impl Error {

@@ -11,6 +11,7 @@
 
 pub mod codes;
 pub mod error;
+pub mod error_text;
 pub mod gg;
 pub mod ggchest;
 pub mod http;
@@ -21,6 +22,7 @@ mod string_enum;
 mod validation;
 
 pub use error::{Error, FieldError, Origin, Result};
+pub use error_text::{MessageText, MESSAGE_TEMPLATES};
 pub use http::{Change, ClientConfig, Observer, Pacing, RateLimit, Repeat, RetryPolicy};
 pub use market::Market;
 pub use money::{Amount, Cents, UsdPrice};

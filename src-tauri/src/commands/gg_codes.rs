@@ -88,6 +88,8 @@ fn after_partial(mut err: CommandError, uploaded: u64, remaining: usize) -> Comm
     if uploaded > 0 {
         err.message =
             format!("{} ({uploaded} codes were uploaded before this; {remaining} were not sent)", err.message);
+        // The template no longer says it all: the UI shows this English message as it is.
+        err.text = None;
     }
     err
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{gg_client, ggc_client, is_sandbox, Ctx};
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, MessageText};
 
 /// A profile as the UI sees it: no key, at most its masked form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -61,6 +61,10 @@ pub struct ConnectionTest {
     /// The failure's code (`key_rejected`, `network`, `keychain_unavailable`, …) when not ok.
     pub code: Option<String>,
     pub message: String,
+    /// The failure's message as a template and values, for the UI's language (CommandError.text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text: Option<MessageText>,
 }
 
 pub(crate) fn view(profiles: &Profiles, profile: &Profile, active_id: Option<&str>) -> ProfileView {
@@ -207,7 +211,7 @@ pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult
     }
     .await;
     Ok(match outcome {
-        Ok(message) => ConnectionTest { ok: true, code: None, message },
-        Err(err) => ConnectionTest { ok: false, code: Some(err.code), message: err.message },
+        Ok(message) => ConnectionTest { ok: true, code: None, message, text: None },
+        Err(err) => ConnectionTest { ok: false, code: Some(err.code), message: err.message, text: err.text },
     })
 }

@@ -2,7 +2,7 @@
 //! process locale as navigator.language) until the user picks one in Settings; the choice is
 //! kept across restarts, and "As the system" follows the OS again.
 
-use e2e::{App, RUSSIAN};
+use e2e::{App, Market, RUSSIAN};
 
 const SANDBOX_RU: &str = "Попробовать песочницу";
 const SANDBOX_EN: &str = "Try the sandbox";
@@ -46,6 +46,31 @@ async fn the_ui_follows_the_os_language_until_one_is_chosen_and_keeps_the_choice
     })
     .await;
     drop(dirs);
+}
+
+/// A marketplace's error reads in the UI's language too: the shell sends its English template and
+/// values beside the English message, and the UI fills the Russian template (the values stay as
+/// the marketplace gave them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_marketplace_error_reads_in_russian() {
+    e2e::run_with("language-error", RUSSIAN, None, |app| async move {
+        // The profile is added in English (the harness reads English texts), with a key the
+        // sandbox has never issued.
+        pick_language(&app, "en").await;
+        let id = app.add_profile("E2E unknown key", Market::GgChest, "ggc_test_e2e_never_issued_0000").await;
+        app.open_profile(&id).await;
+        pick_language(&app, "system").await;
+
+        app.click("header-test-connection").await;
+        let (title, message) = app.toast("error", "Ошибка соединения").await;
+        assert_eq!(title, "Ошибка соединения");
+        assert!(
+            message.starts_with("GGChest отклонил API-ключ (") && message.contains("Проверьте ключ в профиле"),
+            "the message in Russian: {message}"
+        );
+        app.find("header-test-connection-failed").await;
+    })
+    .await;
 }
 
 /// The other tests read English texts: the harness starts the app in an English locale whatever

@@ -1,22 +1,35 @@
 // CommandError: what every failed command gives the UI ({code, message, fields}).
 
-import type { CommandError, FieldError } from "./types";
-import { t } from "./i18n/index.svelte";
+import type { CommandError, FieldError, MessageText } from "./types";
+import { t, translateMessage } from "./i18n/index.svelte";
 
 /** A rejected command, as an Error carrying the CommandError fields. */
 export class IpcError extends Error implements CommandError {
   readonly code: string;
   readonly fields: FieldError[];
+  readonly text?: MessageText;
   constructor(e: CommandError) {
     super(e.message);
     this.name = "IpcError";
     this.code = e.code;
     this.fields = e.fields ?? [];
+    this.text = e.text;
   }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
+}
+
+/** CommandError.text, if it has the shape the shell sends (a template and string values). */
+export function messageText(v: unknown): MessageText | undefined {
+  if (!isRecord(v) || typeof v.template !== "string" || !isRecord(v.params)) return undefined;
+  const params: Record<string, string> = {};
+  for (const [k, value] of Object.entries(v.params)) {
+    if (typeof value !== "string") return undefined;
+    params[k] = value;
+  }
+  return { template: v.template, params };
 }
 
 /** Whatever a rejected invoke gave, as a CommandError (never throws). */
@@ -28,7 +41,9 @@ export function toCommandError(raw: unknown): IpcError {
           .filter((f): f is Record<string, unknown> => isRecord(f))
           .map((f) => ({ field: String(f.field ?? ""), message: String(f.message ?? "") }))
       : [];
-    return new IpcError({ code: raw.code, message: raw.message, fields });
+    // The message in the UI's language when the shell sent its template (marketplace errors).
+    const text = messageText(raw.text);
+    return new IpcError({ code: raw.code, message: translateMessage(text, raw.message), fields, text });
   }
   if (typeof raw === "string") return new IpcError({ code: "internal", message: raw, fields: [] });
   if (raw instanceof Error) return new IpcError({ code: "internal", message: raw.message, fields: [] });

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { _catalogs } from "./index.svelte";
+import { ERROR_TEMPLATES } from "../bindings/errorTemplates";
 
 const sources = import.meta.glob(["../../**/*.ts", "../../**/*.svelte", "!../../**/*.test.ts", "!../../mock/**", "!../../lib/bindings/**", "!./ru/**"], {
   query: "?raw",
@@ -154,8 +155,14 @@ describe("the Russian catalog", () => {
     expect(missing, "texts with no Russian entry").toEqual([]);
   });
 
+  it("has a Russian entry for every template of the marketplace errors' messages", () => {
+    expect(ERROR_TEMPLATES.length).toBeGreaterThan(10);
+    expect(ERROR_TEMPLATES.filter((tpl) => !(tpl in ru)), "error templates with no Russian entry").toEqual([]);
+  });
+
   it("has no entry the code does not use", () => {
-    const used = new Set(uses.map((u) => u.key));
+    // The error templates are used by the shell's errors (translateMessage), not by t() calls.
+    const used = new Set([...uses.map((u) => u.key), ...ERROR_TEMPLATES]);
     for (const [file, src] of Object.entries(tests)) for (const u of extract(file, src).uses) used.add(u.key);
     expect(Object.keys(ru).filter((k) => !used.has(k)), "Russian entries no code uses").toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectLocale, formatNumber, i18n, t, tp } from "./index.svelte";
+import { detectLocale, formatNumber, i18n, t, tp, translateMessage } from "./index.svelte";
+import { toCommandError } from "../errors";
 
 describe("i18n", () => {
   it("follows the OS language, English otherwise", () => {
@@ -24,5 +25,34 @@ describe("i18n", () => {
     expect(t("Save")).toBe("Save");
     expect(tp(1, "{n} row", "{n} rows")).toBe("1 row");
     expect(tp(10000, "{n} row", "{n} rows")).toBe("10,000 rows");
+  });
+});
+
+describe("the shell's error messages", () => {
+  const template = "{market} rejected the API key ({message}). Check the key in the profile, or ask {market} support for a new one.";
+  const english = "GGChest rejected the API key (Invalid API key). Check the key in the profile, or ask GGChest support for a new one.";
+  const raw = (text: unknown) => ({ code: "key_rejected", message: english, fields: [], text });
+  const params = { market: "GGChest", message: "Invalid API key" };
+
+  it("are shown in the UI's language when the shell sent their template", () => {
+    i18n.setting = "ru";
+    expect(toCommandError(raw({ template, params })).message).toBe(
+      "GGChest отклонил API-ключ (Invalid API key). Проверьте ключ в профиле или запросите новый в поддержке GGChest.",
+    );
+    i18n.setting = "en";
+    expect(toCommandError(raw({ template, params })).message).toBe(english);
+  });
+
+  it("stay as the shell wrote them without a template, with an unknown one, or a malformed one", () => {
+    i18n.setting = "ru";
+    expect(toCommandError(raw(undefined)).message).toBe(english);
+    expect(toCommandError(raw({ template: "Something new: {x}", params: { x: "1" } })).message).toBe(english);
+    expect(toCommandError(raw({ template, params: { market: 7 } })).message).toBe(english);
+    expect(toCommandError(raw("not an object")).message).toBe(english);
+    // A value is put in as it is, never read as a placeholder.
+    expect(translateMessage({ template: "{market} refused it: {message}", params: { market: "GGChest", message: "{market}" } }, "x")).toBe(
+      "GGChest отказал: {market}",
+    );
+    i18n.setting = "en";
   });
 });

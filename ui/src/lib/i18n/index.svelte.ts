@@ -86,5 +86,15 @@ export function formatNumber(n: number, options?: Intl.NumberFormatOptions): str
   return n.toLocaleString(locale === "ru" ? "ru-RU" : "en-US", options);
 }
 
+/**
+ * A message the shell sent as an English template and its values (CommandError.text), in the
+ * UI's language; `english`, the shell's own filling, when there is no template or no entry.
+ */
+export function translateMessage(text: { template: string; params: Record<string, string> } | null | undefined, english: string): string {
+  if (!text) return english;
+  const entry = catalogs[i18n.locale][text.template];
+  return entry === undefined ? english : fill(entry, text.params);
+}
+
 /** Catalogs by language, for the catalog test. */
 export const _catalogs = catalogs;

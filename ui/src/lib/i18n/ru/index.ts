@@ -14,6 +14,7 @@ import ggchest from "./ggchest";
 import jobs from "./jobs";
 import audit from "./audit";
 import settings from "./settings";
+import messages from "./messages";
 
 export const ru: Record<string, string> = {
   ...common,
@@ -28,4 +29,5 @@ export const ru: Record<string, string> = {
   ...jobs,
   ...audit,
   ...settings,
+  ...messages,
 };

@@ -87,18 +87,33 @@ impl From<markets::Error> for CommandError {
     }
 }
 
+// The crate's messages for a missing or unreadable entry suggest the CLI's command; in the app
+// the fix is the profile's "Replace key".
+const NO_KEY: &str =
+    "no API key is stored for profile {profile}: open the profile's settings and use \"Replace key\" to store it again";
+const KEY_UNUSABLE: &str = "the keychain entry of profile {profile} cannot be used ({problem}); open the profile's \
+     settings and use \"Replace key\" to store it again";
+
+/// The templates of the shell's own messages that carry one (see [`CommandError::text`]).
+pub const SHELL_TEMPLATES: &[&str] = &[NO_KEY, KEY_UNUSABLE];
+
+impl CommandError {
+    /// An error whose message is `text` filled (and `text` kept, for the UI's language).
+    fn from_text(code: &str, text: markets::MessageText) -> Self {
+        CommandError { code: code.to_owned(), message: text.fill(), fields: Vec::new(), text: Some(text.into()) }
+    }
+}
+
 impl From<KeychainError> for CommandError {
     fn from(err: KeychainError) -> Self {
-        // The crate's messages for a missing or unreadable entry suggest the CLI's command; in the
-        // app the fix is the profile's "Replace key".
-        let app_fix = "open the profile's settings and use \"Replace key\" to store it again";
+        use markets::MessageText as T;
         match &err {
             KeychainError::NoEntry { profile } => {
-                CommandError::new("no_key", format!("no API key is stored for profile {profile}: {app_fix}"))
+                CommandError::from_text("no_key", T::new(NO_KEY, vec![("profile", profile.clone())]))
             }
-            KeychainError::NotText { profile } | KeychainError::Ambiguous { profile, .. } => CommandError::new(
+            KeychainError::NotText { profile } | KeychainError::Ambiguous { profile, .. } => CommandError::from_text(
                 "no_key",
-                format!("the keychain entry of profile {profile} cannot be used ({err}); {app_fix}"),
+                T::new(KEY_UNUSABLE, vec![("profile", profile.clone()), ("problem", err.to_string())]),
             ),
             KeychainError::Rejected { .. } => CommandError {
                 code: "invalid_input".into(),
@@ -106,7 +121,7 @@ impl From<KeychainError> for CommandError {
                 fields: vec![FieldError::new("api_key", err.to_string())],
                 text: None,
             },
-            _ => CommandError::new("keychain_unavailable", err.to_string()),
+            _ => CommandError::from_text("keychain_unavailable", err.message_text()),
         }
     }
 }

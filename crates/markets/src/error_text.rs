@@ -53,7 +53,7 @@ pub struct MessageText {
 }
 
 impl MessageText {
-    fn new(template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+    pub fn new(template: &'static str, params: Vec<(&'static str, String)>) -> Self {
         MessageText { template, params }
     }
 

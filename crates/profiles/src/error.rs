@@ -4,6 +4,8 @@
 
 use std::{io, path::PathBuf};
 
+use markets::MessageText;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -81,76 +83,113 @@ pub enum Error {
 /// bus, no Secret Service on it, a keyring never created or unlocked, a locked keyring.
 /// Details from the platform are kept as text only: keyring's own error type can carry the
 /// stored secret's bytes (`BadEncoding`), so it is never kept or shown.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum KeychainError {
     /// `profile` names the profile as the user knows it: its name where known, else its id.
-    #[error(
-        "no key stored for profile {profile}: add it again with `sellerdesk profile set-key {}`",
-        shell_word(profile)
-    )]
-    NoEntry { profile: String },
-
-    #[error(
-        "the keychain cannot be reached: there is no D-Bus session bus ({detail}). \
-         Seller Desk keeps API keys only in the system keychain (Secret Service): run it inside \
-         your desktop session; on a server or in CI start a session with `dbus-run-session` \
-         and unlock gnome-keyring in it (`gnome-keyring-daemon --unlock`)"
-    )]
-    NoSessionBus { detail: String },
-
-    #[error(
-        "no keychain service is running: nothing provides org.freedesktop.secrets on the \
-         D-Bus session bus. Install and start a Secret Service, such as gnome-keyring \
-         (package gnome-keyring) or KeePassXC with its Secret Service integration enabled"
-    )]
+    NoEntry {
+        profile: String,
+    },
+    NoSessionBus {
+        detail: String,
+    },
     NoSecretService,
-
-    #[error(
-        "the keychain has no unlocked default keyring: it was never created or never unlocked \
-         in this session. Log in to your desktop session (it unlocks the login keyring), or \
-         create and unlock one with Seahorse (\"Passwords and Keys\"); without a desktop, \
-         start gnome-keyring with `gnome-keyring-daemon --unlock`. Then try again"
-    )]
     NotUnlocked,
-
-    #[error(
-        "the keychain is locked ({detail}): unlock it (your desktop's keyring prompt, or \
-         Seahorse \"Passwords and Keys\") and try again"
-    )]
-    Locked { detail: String },
-
-    #[error(
-        "the system keychain refused access ({detail}): unlock it and allow Seller Desk to use \
-         it, then try again"
-    )]
-    AccessDenied { detail: String },
-
-    #[error(
-        "the keychain entry for profile {profile} is not text: store the key again with \
-         `sellerdesk profile set-key {}`",
-        shell_word(profile)
-    )]
-    NotText { profile: String },
-
-    #[error(
-        "the keychain holds {count} entries for profile {profile}: delete them in your keychain \
-         manager (service \"{service}\"), then store the key again with \
-         `sellerdesk profile set-key {}`",
-        shell_word(profile),
-        service = crate::keychain::SERVICE
-    )]
-    Ambiguous { profile: String, count: usize },
-
-    #[error("the keychain rejected the key: {detail}")]
-    Rejected { detail: String },
-
-    #[error(
-        "the system keychain failed: {detail}. Check that it is running and unlocked, then \
-         try again"
-    )]
-    Platform { detail: String },
+    Locked {
+        detail: String,
+    },
+    AccessDenied {
+        detail: String,
+    },
+    NotText {
+        profile: String,
+    },
+    Ambiguous {
+        profile: String,
+        count: usize,
+    },
+    Rejected {
+        detail: String,
+    },
+    Platform {
+        detail: String,
+    },
 }
+
+// The messages, as English templates (markets::error_text): Display fills them, and the desktop
+// app sends template and values to its UI, which shows them in its language.
+const NO_ENTRY: &str =
+    "no key stored for profile {profile}: add it again with `sellerdesk profile set-key {profile_word}`";
+const NO_SESSION_BUS: &str = "the keychain cannot be reached: there is no D-Bus session bus ({detail}). \
+     Seller Desk keeps API keys only in the system keychain (Secret Service): run it inside \
+     your desktop session; on a server or in CI start a session with `dbus-run-session` \
+     and unlock gnome-keyring in it (`gnome-keyring-daemon --unlock`)";
+const NO_SECRET_SERVICE: &str = "no keychain service is running: nothing provides org.freedesktop.secrets on the \
+     D-Bus session bus. Install and start a Secret Service, such as gnome-keyring \
+     (package gnome-keyring) or KeePassXC with its Secret Service integration enabled";
+const NOT_UNLOCKED: &str = "the keychain has no unlocked default keyring: it was never created or never unlocked \
+     in this session. Log in to your desktop session (it unlocks the login keyring), or \
+     create and unlock one with Seahorse (\"Passwords and Keys\"); without a desktop, \
+     start gnome-keyring with `gnome-keyring-daemon --unlock`. Then try again";
+const LOCKED: &str = "the keychain is locked ({detail}): unlock it (your desktop's keyring prompt, or \
+     Seahorse \"Passwords and Keys\") and try again";
+const ACCESS_DENIED: &str = "the system keychain refused access ({detail}): unlock it and allow Seller Desk to use \
+     it, then try again";
+const NOT_TEXT: &str = "the keychain entry for profile {profile} is not text: store the key again with \
+     `sellerdesk profile set-key {profile_word}`";
+const AMBIGUOUS: &str = "the keychain holds {count} entries for profile {profile}: delete them in your keychain \
+     manager (service \"{service}\"), then store the key again with \
+     `sellerdesk profile set-key {profile_word}`";
+const REJECTED: &str = "the keychain rejected the key: {detail}";
+const PLATFORM: &str = "the system keychain failed: {detail}. Check that it is running and unlocked, then \
+     try again";
+
+/// Every template a [`KeychainError`] message is made from.
+pub const KEYCHAIN_TEMPLATES: &[&str] = &[
+    NO_ENTRY,
+    NO_SESSION_BUS,
+    NO_SECRET_SERVICE,
+    NOT_UNLOCKED,
+    LOCKED,
+    ACCESS_DENIED,
+    NOT_TEXT,
+    AMBIGUOUS,
+    REJECTED,
+    PLATFORM,
+];
+
+impl KeychainError {
+    /// The message as a template and its values ([`KEYCHAIN_TEMPLATES`]).
+    pub fn message_text(&self) -> MessageText {
+        let profile = |p: &str| vec![("profile", p.to_owned()), ("profile_word", shell_word(p))];
+        let detail = |d: &str| vec![("detail", d.to_owned())];
+        match self {
+            KeychainError::NoEntry { profile: p } => MessageText::new(NO_ENTRY, profile(p)),
+            KeychainError::NoSessionBus { detail: d } => MessageText::new(NO_SESSION_BUS, detail(d)),
+            KeychainError::NoSecretService => MessageText::new(NO_SECRET_SERVICE, vec![]),
+            KeychainError::NotUnlocked => MessageText::new(NOT_UNLOCKED, vec![]),
+            KeychainError::Locked { detail: d } => MessageText::new(LOCKED, detail(d)),
+            KeychainError::AccessDenied { detail: d } => MessageText::new(ACCESS_DENIED, detail(d)),
+            KeychainError::NotText { profile: p } => MessageText::new(NOT_TEXT, profile(p)),
+            KeychainError::Ambiguous { profile: p, count } => {
+                let mut params = profile(p);
+                params.push(("count", count.to_string()));
+                params.push(("service", crate::keychain::SERVICE.to_owned()));
+                MessageText::new(AMBIGUOUS, params)
+            }
+            KeychainError::Rejected { detail: d } => MessageText::new(REJECTED, detail(d)),
+            KeychainError::Platform { detail: d } => MessageText::new(PLATFORM, detail(d)),
+        }
+    }
+}
+
+impl std::fmt::Display for KeychainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_text().fill())
+    }
+}
+
+impl std::error::Error for KeychainError {}
 
 impl KeychainError {
     /// The same error naming the profile by `label` (its name) instead of its id.
@@ -208,6 +247,44 @@ mod tests {
         assert_eq!(
             err.to_string(),
             r"no key stored for profile Bob's shop: add it again with `sellerdesk profile set-key 'Bob'\''s shop'`"
+        );
+    }
+
+    #[test]
+    fn every_keychain_message_is_a_listed_template_filled_whole() {
+        let d = || "IsLocked".to_owned();
+        let all = [
+            KeychainError::NoEntry { profile: "Main shop".into() },
+            KeychainError::NoSessionBus { detail: d() },
+            KeychainError::NoSecretService,
+            KeychainError::NotUnlocked,
+            KeychainError::Locked { detail: d() },
+            KeychainError::AccessDenied { detail: d() },
+            KeychainError::NotText { profile: "Main shop".into() },
+            KeychainError::Ambiguous { profile: "Main shop".into(), count: 2 },
+            KeychainError::Rejected { detail: d() },
+            KeychainError::Platform { detail: d() },
+        ];
+        let templates: std::collections::HashSet<_> = all.iter().map(|e| e.message_text().template).collect();
+        assert_eq!(templates.len(), KEYCHAIN_TEMPLATES.len(), "one template each, all listed");
+        for e in &all {
+            let text = e.to_string();
+            assert!(KEYCHAIN_TEMPLATES.contains(&e.message_text().template));
+            assert!(!text.contains('\n') && !text.contains("  "), "one line, single spaces: {text}");
+            for (name, _) in e.message_text().params {
+                assert!(!text.contains(&format!("{{{name}}}")), "{{{name}}} left in {text}");
+            }
+        }
+        assert_eq!(
+            KeychainError::NoSessionBus { detail: d() }.to_string(),
+            "the keychain cannot be reached: there is no D-Bus session bus (IsLocked). Seller Desk keeps API keys \
+             only in the system keychain (Secret Service): run it inside your desktop session; on a server or in CI \
+             start a session with `dbus-run-session` and unlock gnome-keyring in it (`gnome-keyring-daemon --unlock`)"
+        );
+        assert_eq!(
+            KeychainError::Ambiguous { profile: "Main shop".into(), count: 2 }.to_string(),
+            "the keychain holds 2 entries for profile Main shop: delete them in your keychain manager (service \
+             \"sellerdesk\"), then store the key again with `sellerdesk profile set-key 'Main shop'`"
         );
     }
 

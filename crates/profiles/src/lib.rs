@@ -27,7 +27,7 @@ mod store;
 mod timestamp;
 mod validate;
 
-pub use error::{Error, KeychainError, Result};
+pub use error::{Error, KeychainError, Result, KEYCHAIN_TEMPLATES};
 pub use facade::Profiles;
 pub use file_format::FORMAT_VERSION;
 pub use keychain::{account_for, Keychain, SERVICE};

@@ -28,6 +28,10 @@ pub struct ProfileView {
     pub masked_key: Option<String>,
     /// Why the key cannot be read (keychain locked, no key stored…), with what to do.
     pub key_problem: Option<String>,
+    /// `key_problem` as a template and values, for the UI's language (CommandError.text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub key_problem_text: Option<MessageText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -68,9 +72,12 @@ pub struct ConnectionTest {
 }
 
 pub(crate) fn view(profiles: &Profiles, profile: &Profile, active_id: Option<&str>) -> ProfileView {
-    let (masked_key, key_problem) = match profiles.key_for(profile) {
-        Ok(key) => (Some(key.masked()), None),
-        Err(err) => (None, Some(CommandError::from(err).message)),
+    let (masked_key, key_problem, key_problem_text) = match profiles.key_for(profile) {
+        Ok(key) => (Some(key.masked()), None, None),
+        Err(err) => {
+            let err = CommandError::from(err);
+            (None, Some(err.message), err.text)
+        }
     };
     ProfileView {
         id: profile.id.clone(),
@@ -83,6 +90,7 @@ pub(crate) fn view(profiles: &Profiles, profile: &Profile, active_id: Option<&st
         active: active_id == Some(profile.id.as_str()),
         masked_key,
         key_problem,
+        key_problem_text,
     }
 }
 

@@ -233,6 +233,25 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// one gives the app the surrounding, working Secret Service).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_nothing() {
+    without_a_secret_service(e2e::ENGLISH, "Keychain unavailable", |shown| {
+        shown.contains("Secret Service") || shown.contains("gnome-keyring")
+    })
+    .await;
+}
+
+/// The same in a Russian window: the keychain's message is in Russian too (its template and
+/// values come with it), and still names what to start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_secret_service_the_error_reads_in_russian() {
+    without_a_secret_service(e2e::RUSSIAN, "Хранилище ключей недоступно", |shown| {
+        (shown.contains("хранилище ключей недоступно: нет сеансовой шины D-Bus")
+            || shown.contains("служба хранилища ключей не запущена"))
+            && shown.contains("gnome-keyring")
+    })
+    .await;
+}
+
+async fn without_a_secret_service(locale: &str, title: &str, says_the_fix: impl Fn(&str) -> bool) {
     let tools = e2e::preflight();
     let root = tempfile::Builder::new().prefix("sellerdesk-e2e-nokeyring-").tempdir().expect("temp dir");
     let dir = |n: &str| {
@@ -254,7 +273,7 @@ async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_noth
 
     let (port, native) = e2e::two_free_ports();
     let log = std::fs::File::create(&log_path).expect("log");
-    let mut driver_proc = e2e::os_language(&mut Command::new(&tools.tauri_driver), e2e::ENGLISH)
+    let mut driver_proc = e2e::os_language(&mut Command::new(&tools.tauri_driver), locale)
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("SELLERDESK_CONFIG_DIR", &config)
         .env("XDG_DATA_HOME", &data)
@@ -292,13 +311,10 @@ async fn without_a_secret_service_adding_a_profile_fails_clearly_and_stores_noth
             find(sel("profile-add-submit")).await.click().await.expect("click");
             let shown = wait_until("the keychain error", TIMEOUT, async || {
                 let text = driver.find(By::Css("body")).await.ok()?.text().await.ok()?;
-                text.contains("Keychain unavailable").then_some(text)
+                text.contains(title).then_some(text)
             })
             .await;
-            assert!(
-                shown.contains("Secret Service") || shown.contains("gnome-keyring"),
-                "the error says what to install or start: {shown}"
-            );
+            assert!(says_the_fix(&shown), "the error says what to install or start: {shown}");
             let profiles = driver.find_all(By::Css("[data-testid^=\"sidebar-profile-\"]")).await.unwrap_or_default();
             assert!(profiles.is_empty(), "no profile was added without a keychain");
         })

@@ -1,6 +1,6 @@
 // CommandError: what every failed command gives the UI ({code, message, fields}).
 
-import type { CommandError, FieldError, MessageText } from "./types";
+import type { CommandError, FieldError, MessageText, ProfileView } from "./types";
 import { t, translateMessage } from "./i18n/index.svelte";
 
 /** A rejected command, as an Error carrying the CommandError fields. */
@@ -93,3 +93,7 @@ export function errorTitle(code: string): string {
   }
 }
 
+/** Why a profile's key cannot be read, in the UI's language (empty when it can). */
+export function keyProblem(p: ProfileView): string {
+  return p.key_problem ? translateMessage(p.key_problem_text, p.key_problem) : "";
+}

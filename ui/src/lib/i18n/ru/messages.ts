@@ -1,5 +1,6 @@
-// The marketplace errors' messages, by their English templates (bindings/errorTemplates.ts,
-// generated from markets::MESSAGE_TEMPLATES): the shell sends each error's template and values
+// The messages of the marketplace and keychain errors, by their English templates
+// (bindings/errorTemplates.ts, generated from markets::MESSAGE_TEMPLATES,
+// profiles::KEYCHAIN_TEMPLATES and the shell's): the shell sends each error's template and values
 // beside its English message (CommandError.text), and errors.ts fills the translation. The
 // values stay as the marketplace or the system gave them. The catalog test checks that every
 // template has an entry here.
@@ -27,4 +28,29 @@ export default {
   "{market} answered HTTP {status} with a body Seller Desk could not read (at `{json_path}`: {detail}). The API may have changed; please report this.":
     "{market} ответил HTTP {status} с телом, которое Seller Desk не смог прочитать (в `{json_path}`: {detail}). Возможно, API изменился; пожалуйста, сообщите об этом.",
   "{message}": "{message}",
+  // The keychain (profiles::KEYCHAIN_TEMPLATES).
+  "no key stored for profile {profile}: add it again with `sellerdesk profile set-key {profile_word}`":
+    "для профиля {profile} не сохранён ключ: добавьте его снова командой `sellerdesk profile set-key {profile_word}`",
+  "the keychain cannot be reached: there is no D-Bus session bus ({detail}). Seller Desk keeps API keys only in the system keychain (Secret Service): run it inside your desktop session; on a server or in CI start a session with `dbus-run-session` and unlock gnome-keyring in it (`gnome-keyring-daemon --unlock`)":
+    "хранилище ключей недоступно: нет сеансовой шины D-Bus ({detail}). Seller Desk хранит API-ключи только в системном хранилище (Secret Service): запускайте его в своём сеансе рабочего стола; на сервере или в CI начните сеанс командой `dbus-run-session` и разблокируйте в нём gnome-keyring (`gnome-keyring-daemon --unlock`)",
+  "no keychain service is running: nothing provides org.freedesktop.secrets on the D-Bus session bus. Install and start a Secret Service, such as gnome-keyring (package gnome-keyring) or KeePassXC with its Secret Service integration enabled":
+    "служба хранилища ключей не запущена: никто не предоставляет org.freedesktop.secrets на сеансовой шине D-Bus. Установите и запустите Secret Service, например gnome-keyring (пакет gnome-keyring) или KeePassXC с включённой интеграцией Secret Service",
+  "the keychain has no unlocked default keyring: it was never created or never unlocked in this session. Log in to your desktop session (it unlocks the login keyring), or create and unlock one with Seahorse (\"Passwords and Keys\"); without a desktop, start gnome-keyring with `gnome-keyring-daemon --unlock`. Then try again":
+    "в хранилище нет разблокированной связки ключей по умолчанию: её не создали или не разблокировали в этом сеансе. Войдите в сеанс рабочего стола (он разблокирует связку входа) или создайте и разблокируйте связку в Seahorse («Пароли и ключи»); без рабочего стола запустите gnome-keyring командой `gnome-keyring-daemon --unlock`. Затем повторите",
+  "the keychain is locked ({detail}): unlock it (your desktop's keyring prompt, or Seahorse \"Passwords and Keys\") and try again":
+    "хранилище ключей заблокировано ({detail}): разблокируйте его (запрос связки ключей рабочего стола или Seahorse «Пароли и ключи») и повторите",
+  "the system keychain refused access ({detail}): unlock it and allow Seller Desk to use it, then try again":
+    "системное хранилище ключей отказало в доступе ({detail}): разблокируйте его и разрешите Seller Desk им пользоваться, затем повторите",
+  "the keychain entry for profile {profile} is not text: store the key again with `sellerdesk profile set-key {profile_word}`":
+    "запись хранилища для профиля {profile} — не текст: сохраните ключ снова командой `sellerdesk profile set-key {profile_word}`",
+  "the keychain holds {count} entries for profile {profile}: delete them in your keychain manager (service \"{service}\"), then store the key again with `sellerdesk profile set-key {profile_word}`":
+    "в хранилище {count} записей для профиля {profile}: удалите их в менеджере ключей (служба «{service}»), затем сохраните ключ снова командой `sellerdesk profile set-key {profile_word}`",
+  "the keychain rejected the key: {detail}": "хранилище ключей не приняло ключ: {detail}",
+  "the system keychain failed: {detail}. Check that it is running and unlocked, then try again":
+    "сбой системного хранилища ключей: {detail}. Проверьте, что оно запущено и разблокировано, затем повторите",
+  // The app's own (src-tauri error.rs, SHELL_TEMPLATES).
+  "no API key is stored for profile {profile}: open the profile's settings and use \"Replace key\" to store it again":
+    "для профиля {profile} не сохранён API-ключ: откройте настройки профиля и сохраните его снова кнопкой «Заменить ключ»",
+  "the keychain entry of profile {profile} cannot be used ({problem}); open the profile's settings and use \"Replace key\" to store it again":
+    "запись хранилища для профиля {profile} нельзя использовать ({problem}); откройте настройки профиля и сохраните ключ снова кнопкой «Заменить ключ»",
 };

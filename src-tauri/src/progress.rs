@@ -23,13 +23,27 @@ use crate::error::{CommandError, CommandResult};
 /// The name of the event every progress report is emitted as.
 pub const PROGRESS_EVENT: &str = "progress";
 
+/// What a progress count counts (`Progress::label`): a fixed set, so the UI can show each in its
+/// language (generated into `ui/src/lib/bindings/progressLabels.ts`; a UI test checks that each
+/// has a translation).
+pub mod label {
+    pub const PRODUCTS: &str = "products";
+    pub const OFFERS: &str = "offers";
+    pub const ORDERS: &str = "orders";
+    pub const CODES: &str = "codes";
+    pub const OFFERS_ACTIVATED: &str = "offers activated";
+    pub const OFFERS_TO_DRAFT: &str = "offers moved to draft";
+    pub const OFFERS_DELETED: &str = "offers deleted";
+    pub const ALL: &[&str] = &[PRODUCTS, OFFERS, ORDERS, CODES, OFFERS_ACTIVATED, OFFERS_TO_DRAFT, OFFERS_DELETED];
+}
+
 /// One progress report: `done` of `total` (`null` while the total is not known yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Progress {
     pub operation_id: String,
     pub done: u64,
     pub total: Option<u64>,
-    /// What is being counted: "products", "offers", "codes", …
+    /// What is being counted: one of [`label::ALL`].
     pub label: String,
 }
 

@@ -12,6 +12,7 @@ use super::{
     Ctx,
 };
 use crate::error::CommandResult;
+use crate::progress::label;
 
 pub async fn gg_dashboard(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<Dashboard> {
     Ok(gg_client(ctx, &profile_id).await?.dashboard().await?)
@@ -20,7 +21,7 @@ pub async fn gg_dashboard(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<Da
 /// Every listing, all pages, with `progress` events; stops on `cancel_operation`.
 pub async fn gg_all_products(ctx: &Ctx<'_>, profile_id: String, operation_id: String) -> CommandResult<Vec<Product>> {
     let client = gg_client(ctx, &profile_id).await?;
-    fetch_all(ctx, &operation_id, "products", client.product_pages(), |p| PageOf {
+    fetch_all(ctx, &operation_id, label::PRODUCTS, client.product_pages(), |p| PageOf {
         total: Some(p.total),
         items: p.items,
     })
@@ -55,8 +56,11 @@ pub async fn gg_reactivate_product(ctx: &Ctx<'_>, profile_id: String, product_id
 /// Every C2C offer, all pages, with `progress` events; stops on `cancel_operation`.
 pub async fn gg_all_offers(ctx: &Ctx<'_>, profile_id: String, operation_id: String) -> CommandResult<Vec<Offer>> {
     let client = gg_client(ctx, &profile_id).await?;
-    fetch_all(ctx, &operation_id, "offers", client.offer_pages(), |p| PageOf { total: Some(p.total), items: p.offers })
-        .await
+    fetch_all(ctx, &operation_id, label::OFFERS, client.offer_pages(), |p| PageOf {
+        total: Some(p.total),
+        items: p.offers,
+    })
+    .await
 }
 
 /// Moves the unsold offers of a product from one price to another (euro cents).

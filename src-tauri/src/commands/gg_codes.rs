@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use super::{gg_client, Ctx};
 use crate::error::{CommandError, CommandResult};
+use crate::progress::label;
 
 /// Codes per upload request: big enough to be quick, small enough for a useful progress bar.
 pub const CHUNK: usize = 500;
@@ -112,7 +113,7 @@ pub async fn gg_upload_codes(
         not_sent: Vec::new(),
         cancelled: false,
     };
-    op.report(ctx.events, 0, Some(total), "codes");
+    op.report(ctx.events, 0, Some(total), label::CODES);
     let chunks: Vec<Vec<String>> = codes.chunks(CHUNK).map(<[String]>::to_vec).collect();
     for (i, chunk) in chunks.iter().enumerate() {
         if op.token.is_cancelled() {
@@ -136,7 +137,7 @@ pub async fn gg_upload_codes(
         }
         report.rejected_duplicates.extend(rejected);
         let handled = report.uploaded + report.rejected_duplicates.len() as u64;
-        op.report(ctx.events, handled.min(total), Some(total), "codes");
+        op.report(ctx.events, handled.min(total), Some(total), label::CODES);
     }
     Ok(report)
 }

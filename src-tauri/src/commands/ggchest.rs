@@ -21,6 +21,7 @@ use super::{
     Ctx,
 };
 use crate::error::{CommandError, CommandResult};
+use crate::progress::label;
 
 /// Filters of the offers list; `null` means any.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -96,7 +97,7 @@ pub async fn ggc_all_offers(
 ) -> CommandResult<Vec<Offer>> {
     let client = ggc_client(ctx, &profile_id).await?;
     let filter = MarketOffersFilter { status: filter.status, offer_type: filter.offer_type, game_id: filter.game_id };
-    fetch_all(ctx, &operation_id, "offers", client.offer_pages(&filter), |p| PageOf {
+    fetch_all(ctx, &operation_id, label::OFFERS, client.offer_pages(&filter), |p| PageOf {
         total: Some(p.pagination.total_count),
         items: p.items,
     })
@@ -217,7 +218,7 @@ pub async fn ggc_all_orders(
         date_to: filter.date_to,
         sort_by_paid_at: filter.sort_by_paid_at,
     };
-    fetch_all(ctx, &operation_id, "orders", client.order_pages(&filter), |p| PageOf {
+    fetch_all(ctx, &operation_id, label::ORDERS, client.order_pages(&filter), |p| PageOf {
         total: Some(p.pagination.total_count),
         items: p.items,
     })

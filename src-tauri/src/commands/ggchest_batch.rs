@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::{ggc_client, Ctx};
 use crate::error::{CommandError, CommandResult};
+use crate::progress::label;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -43,9 +44,9 @@ pub async fn ggc_batch(
     let op = ctx.state.operations.start(&operation_id)?;
     let total = ids.len() as u64;
     let label = match action {
-        BatchAction::Activate => "offers activated",
-        BatchAction::Draft => "offers moved to draft",
-        BatchAction::Delete => "offers deleted",
+        BatchAction::Activate => label::OFFERS_ACTIVATED,
+        BatchAction::Draft => label::OFFERS_TO_DRAFT,
+        BatchAction::Delete => label::OFFERS_DELETED,
     };
     let mut result = BatchResult { done: Vec::new(), not_done: Vec::new(), error: None };
     op.report(ctx.events, 0, Some(total), label);

@@ -5,6 +5,6 @@
  */
 export type Progress = { operation_id: string, done: number, total: number | null, 
 /**
- * What is being counted: "products", "offers", "codes", …
+ * What is being counted: one of [`label::ALL`].
  */
 label: string, };

@@ -76,4 +76,5 @@ export type * from "./StepOutcome";
 export type * from "./StepResult";
 export type * from "./UsdPrice";
 export type * from "./errorTemplates";
+export type * from "./progressLabels";
 export type * from "./serde_json/JsonValue";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectLocale, formatNumber, i18n, t, tp, translateMessage } from "./index.svelte";
 import { toCommandError } from "../errors";
+import { PROGRESS_LABELS } from "../bindings/progressLabels";
+import { progressLabel } from "../stores/operations.svelte";
 
 describe("i18n", () => {
   it("follows the OS language, English otherwise", () => {
@@ -54,5 +56,17 @@ describe("the shell's error messages", () => {
       "GGChest отказал: {market}",
     );
     i18n.setting = "en";
+  });
+});
+
+describe("progress labels", () => {
+  it("has every label the shell may send in Russian", () => {
+    i18n.setting = "ru";
+    expect(PROGRESS_LABELS.length).toBeGreaterThan(5);
+    const untranslated = PROGRESS_LABELS.filter((l) => progressLabel(l) === l);
+    expect(untranslated, "labels shown in English in a Russian window").toEqual([]);
+    expect(progressLabel("something new")).toBe("something new");
+    i18n.setting = "en";
+    expect(PROGRESS_LABELS.map(progressLabel)).toEqual(PROGRESS_LABELS);
   });
 });

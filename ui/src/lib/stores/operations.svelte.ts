@@ -41,7 +41,7 @@ class Operations {
     if (!op) return;
     op.done = p.done;
     op.total = p.total ?? null;
-    if (p.label) op.label = p.label;
+    if (p.label) op.label = progressLabel(p.label);
   }
 
   /** Runs `work` as a tracked operation, shown in the progress panel until it ends. */
@@ -69,3 +69,29 @@ class Operations {
 }
 
 export const operations = new Operations();
+
+/**
+ * The shell's progress labels in the UI's language: a fixed set, what the counts count (the
+ * commands that report progress: fetch_all's lists, code uploads, GGChest batches). Any other
+ * label is shown as it came.
+ */
+export function progressLabel(label: string): string {
+  switch (label) {
+    case "products":
+      return t("products");
+    case "offers":
+      return t("offers");
+    case "orders":
+      return t("orders");
+    case "codes":
+      return t("codes");
+    case "offers activated":
+      return t("offers activated");
+    case "offers moved to draft":
+      return t("offers moved to draft");
+    case "offers deleted":
+      return t("offers deleted");
+    default:
+      return label;
+  }
+}

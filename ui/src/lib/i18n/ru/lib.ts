@@ -45,6 +45,14 @@ export default {
   'This area takes {extensions} files, not "{name}".': "Сюда можно перетащить файлы {extensions}, а не «{name}».",
   // lib/stores
   "Starting…": "Запуск…",
+  // What a progress count counts (operations.svelte.ts, progressLabel).
+  products: "товаров",
+  offers: "предложений",
+  orders: "заказов",
+  codes: "кодов",
+  "offers activated": "предложений активировано",
+  "offers moved to draft": "предложений переведено в черновики",
+  "offers deleted": "предложений удалено",
   "Cancelling…": "Отмена…",
   "Jobs could not be listed": "Не удалось получить список заданий",
   ", {n} failed": ", с ошибкой: {n}",

@@ -69,6 +69,18 @@ pub struct ConnectionTest {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub text: Option<MessageText>,
+    /// When ok, what the marketplace reported, for the UI to say in its language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub counts: Option<ConnectionCounts>,
+}
+
+/// What a working connection found: a Gaming Goods dashboard's counts, or GGChest's offer count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "market", rename_all = "snake_case")]
+pub enum ConnectionCounts {
+    Gg { products: u64, active_products: u64, sales: u64 },
+    Ggchest { offers: u64 },
 }
 
 pub(crate) fn view(profiles: &Profiles, profile: &Profile, active_id: Option<&str>) -> ProfileView {
@@ -200,26 +212,38 @@ fn counted(n: u64, one: &str, many: &str) -> String {
 pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<ConnectionTest> {
     let id = profile_id.clone();
     let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
-    let outcome: CommandResult<String> = async {
+    let outcome: CommandResult<(String, ConnectionCounts)> = async {
         match profile.market {
             Market::GamingGoods => {
                 let d = gg_client(ctx, &profile_id).await?.dashboard().await?;
-                Ok(format!(
+                let message = format!(
                     "Connected to Gaming Goods: {} ({} active), {}.",
                     counted(d.total_products, "product", "products"),
                     d.active_products,
                     counted(d.total_sales, "sale", "sales")
-                ))
+                );
+                let counts = ConnectionCounts::Gg {
+                    products: d.total_products,
+                    active_products: d.active_products,
+                    sales: d.total_sales,
+                };
+                Ok((message, counts))
             }
             Market::GgChest => {
                 let page = ggc_client(ctx, &profile_id).await?.offers(&Default::default(), 1, 1).await?;
-                Ok(format!("Connected to GGChest: {}.", counted(page.pagination.total_count, "offer", "offers")))
+                let offers = page.pagination.total_count;
+                Ok((
+                    format!("Connected to GGChest: {}.", counted(offers, "offer", "offers")),
+                    ConnectionCounts::Ggchest { offers },
+                ))
             }
         }
     }
     .await;
     Ok(match outcome {
-        Ok(message) => ConnectionTest { ok: true, code: None, message, text: None },
-        Err(err) => ConnectionTest { ok: false, code: Some(err.code), message: err.message, text: err.text },
+        Ok((message, counts)) => ConnectionTest { ok: true, code: None, message, text: None, counts: Some(counts) },
+        Err(err) => {
+            ConnectionTest { ok: false, code: Some(err.code), message: err.message, text: err.text, counts: None }
+        }
     })
 }

@@ -48,19 +48,21 @@ async fn the_ui_follows_the_os_language_until_one_is_chosen_and_keeps_the_choice
     drop(dirs);
 }
 
-/// A marketplace's error reads in the UI's language too: the shell sends its English template and
-/// values beside the English message, and the UI fills the Russian template (the values stay as
-/// the marketplace gave them).
+/// A marketplace's answers read in the UI's language too: an error (the shell sends its English
+/// template and values beside the English message, and the UI fills the Russian template; the
+/// values stay as the marketplace gave them), and a working connection's counts.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_marketplace_error_reads_in_russian() {
-    e2e::run_with("language-error", RUSSIAN, None, |app| async move {
-        // The profile is added in English (the harness reads English texts), with a key the
-        // sandbox has never issued.
+async fn marketplace_answers_read_in_russian() {
+    e2e::run_with("language-answers", RUSSIAN, None, |app| async move {
+        // The profiles are added in English (the harness reads English texts): one with a key the
+        // sandbox has never issued, one with a seller's key.
         pick_language(&app, "en").await;
-        let id = app.add_profile("E2E unknown key", Market::GgChest, "ggc_test_e2e_never_issued_0000").await;
-        app.open_profile(&id).await;
+        let unknown = app.add_profile("E2E unknown key", Market::GgChest, "ggc_test_e2e_never_issued_0000").await;
+        let key = app.new_seller(Market::GgChest).await;
+        let working = app.add_profile("E2E seller", Market::GgChest, &key).await;
         pick_language(&app, "system").await;
 
+        app.open_profile(&unknown).await;
         app.click("header-test-connection").await;
         let (title, message) = app.toast("error", "Ошибка соединения").await;
         assert_eq!(title, "Ошибка соединения");
@@ -69,6 +71,11 @@ async fn a_marketplace_error_reads_in_russian() {
             "the message in Russian: {message}"
         );
         app.find("header-test-connection-failed").await;
+
+        app.open_profile(&working).await;
+        app.click("header-test-connection").await;
+        let (_, message) = app.toast("success", "Соединение работает").await;
+        assert_eq!(message, "Связь с GGChest есть: 0 предложений.");
     })
     .await;
 }

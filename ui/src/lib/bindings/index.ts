@@ -17,6 +17,7 @@ export type * from "./Cents";
 export type * from "./CodesParsed";
 export type * from "./CodesUploadReport";
 export type * from "./CommandError";
+export type * from "./ConnectionCounts";
 export type * from "./ConnectionTest";
 export type * from "./Created";
 export type * from "./DeliveryMethod";

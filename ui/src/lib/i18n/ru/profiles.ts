@@ -46,6 +46,11 @@ export default {
   "Stored in the system keychain, replacing the old one.": "Сохраняется в системном хранилище ключей вместо старого.",
   "Connection works": "Соединение работает",
   "{name} reached its marketplace with its key.": "{name}: маркетплейс доступен с этим ключом.",
+  "Connected to Gaming Goods: {products} ({active} active), {sales}.": "Связь с Gaming Goods есть: {products} ({active} активно), {sales}.",
+  "Connected to GGChest: {offers}.": "Связь с GGChest есть: {offers}.",
+  "{n} product|{n} products": "{n} товар|{n} товара|{n} товаров",
+  "{n} sale|{n} sales": "{n} продажа|{n} продажи|{n} продаж",
+  "{n} offer|{n} offers": "{n} предложение|{n} предложения|{n} предложений",
   "Connection failed": "Ошибка соединения",
   "Test connection": "Проверить соединение",
 } satisfies Record<string, string>;

@@ -152,8 +152,6 @@ fn ts_files(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<
     Ok(())
 }
 
-/// Writes `bindings/` (every type, and `index.ts`) and `commands.ts` under `lib_dir`
-/// (`ui/src/lib` for the committed copy). The bindings directory is emptied first.
 /// `errorTemplates.ts`: the English templates of the error messages that carry one (the
 /// marketplace errors', the keychain's, the shell's), which the UI's catalogs translate (its
 /// catalog test checks that each has an entry).
@@ -185,6 +183,9 @@ fn progress_labels_ts() -> String {
     )
 }
 
+/// Writes `bindings/` (every type, `errorTemplates.ts`, `progressLabels.ts` and
+/// `index.ts`) and `commands.ts` under `lib_dir`
+/// (`ui/src/lib` for the committed copy). The bindings directory is emptied first.
 pub fn write_all(lib_dir: &Path, catalog: &[CommandSig]) -> Result<(), String> {
     let bindings = lib_dir.join("bindings");
     if bindings.exists() {

@@ -208,42 +208,61 @@ fn counted(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+impl ConnectionCounts {
+    /// What the counts say, in English (`ConnectionTest::message`; the UI says it in its language).
+    fn english(&self) -> String {
+        match self {
+            ConnectionCounts::Gg { products, active_products, sales } => format!(
+                "Connected to Gaming Goods: {} ({active_products} active), {}.",
+                counted(*products, "product", "products"),
+                counted(*sales, "sale", "sales")
+            ),
+            ConnectionCounts::Ggchest { offers } => {
+                format!("Connected to GGChest: {}.", counted(*offers, "offer", "offers"))
+            }
+        }
+    }
+}
+
 /// One cheap authenticated request with the stored key.
 pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<ConnectionTest> {
     let id = profile_id.clone();
     let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
-    let outcome: CommandResult<(String, ConnectionCounts)> = async {
-        match profile.market {
+    let outcome: CommandResult<ConnectionCounts> = async {
+        Ok(match profile.market {
             Market::GamingGoods => {
                 let d = gg_client(ctx, &profile_id).await?.dashboard().await?;
-                let message = format!(
-                    "Connected to Gaming Goods: {} ({} active), {}.",
-                    counted(d.total_products, "product", "products"),
-                    d.active_products,
-                    counted(d.total_sales, "sale", "sales")
-                );
-                let counts = ConnectionCounts::Gg {
+                ConnectionCounts::Gg {
                     products: d.total_products,
                     active_products: d.active_products,
                     sales: d.total_sales,
-                };
-                Ok((message, counts))
+                }
             }
             Market::GgChest => {
                 let page = ggc_client(ctx, &profile_id).await?.offers(&Default::default(), 1, 1).await?;
-                let offers = page.pagination.total_count;
-                Ok((
-                    format!("Connected to GGChest: {}.", counted(offers, "offer", "offers")),
-                    ConnectionCounts::Ggchest { offers },
-                ))
+                ConnectionCounts::Ggchest { offers: page.pagination.total_count }
             }
-        }
+        })
     }
     .await;
     Ok(match outcome {
-        Ok((message, counts)) => ConnectionTest { ok: true, code: None, message, text: None, counts: Some(counts) },
+        Ok(counts) => {
+            ConnectionTest { ok: true, code: None, message: counts.english(), text: None, counts: Some(counts) }
+        }
         Err(err) => {
             ConnectionTest { ok: false, code: Some(err.code), message: err.message, text: err.text, counts: None }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConnectionCounts;
+
+    #[test]
+    fn the_english_connection_message_says_the_counts() {
+        let gg = ConnectionCounts::Gg { products: 1, active_products: 0, sales: 12 };
+        assert_eq!(gg.english(), "Connected to Gaming Goods: 1 product (0 active), 12 sales.");
+        assert_eq!(ConnectionCounts::Ggchest { offers: 0 }.english(), "Connected to GGChest: 0 offers.");
+    }
 }

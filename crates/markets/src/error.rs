@@ -115,7 +115,7 @@ impl Error {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -132,32 +132,41 @@ mod tests {
         assert_eq!(e.fields().len(), 2);
     }
 
-    #[test]
-    fn codes_are_distinct() {
+    /// One error of each kind, and of each form a message takes (`error_text`'s tests use it too).
+    pub(crate) fn every_kind() -> Vec<Error> {
         let m = Market::GgChest;
-        let all = [
-            Error::KeyRejected { market: m, status: 401, message: String::new() },
-            Error::Forbidden { market: m, message: String::new() },
-            Error::NotFound { market: m, what: "offer x".into(), message: String::new() },
-            Error::invalid(vec![]),
-            Error::Validation { market: Some(m), origin: Origin::Remote, message: String::new(), fields: vec![] },
-            Error::BusinessRule { market: m, message: String::new(), fields: vec![] },
+        let s = |t: &str| t.to_owned();
+        vec![
+            Error::KeyRejected { market: m, status: 401, message: s("Invalid API key") },
+            Error::Forbidden { market: m, message: s("not yours") },
+            Error::NotFound { market: m, what: s("offer 42"), message: s("") },
+            Error::invalid(vec![FieldError::new("price", "must be positive")]),
+            Error::Validation { market: None, origin: Origin::Local, message: s("3 rows"), fields: vec![] },
+            Error::Validation { market: Some(m), origin: Origin::Remote, message: s("bad"), fields: vec![] },
+            Error::BusinessRule { market: m, message: s("duplicate code"), fields: vec![] },
             Error::RateLimited { market: m, retry_after: None },
-            Error::Unavailable { market: m, status: 503, message: String::new() },
-            Error::OutcomeUnknown { market: m, operation: String::new(), detail: String::new() },
-            Error::Network { market: m, url: String::new(), detail: String::new() },
+            Error::RateLimited { market: m, retry_after: Some(Duration::from_millis(1500)) },
+            Error::Unavailable { market: m, status: 503, message: s("") },
+            Error::Unavailable { market: m, status: 502, message: s("bad gateway") },
+            Error::OutcomeUnknown { market: m, operation: s("POST /v1/offers"), detail: s("timed out") },
+            Error::Network { market: m, url: s("https://x"), detail: s("refused") },
             Error::UnexpectedResponse {
                 market: m,
                 status: 200,
-                json_path: String::new(),
-                detail: String::new(),
-                body_excerpt: String::new(),
+                json_path: s("data[0].id"),
+                detail: s("expected a string"),
+                body_excerpt: s("{}"),
             },
-            Error::Config(String::new()),
-        ];
-        let mut codes: Vec<_> = all.iter().map(Error::code).collect();
+            Error::Config(s("bad base URL")),
+        ]
+    }
+
+    #[test]
+    fn codes_are_distinct() {
+        // Twelve kinds: each variant, and validation's two origins; no two share a code.
+        let mut codes: Vec<_> = every_kind().iter().map(Error::code).collect();
         codes.sort();
         codes.dedup();
-        assert_eq!(codes.len(), all.len());
+        assert_eq!(codes.len(), 12, "{codes:?}");
     }
 }

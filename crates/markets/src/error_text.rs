@@ -165,36 +165,9 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::tests::every_kind;
     use crate::Market;
     use std::time::Duration;
-
-    fn every_kind() -> Vec<Error> {
-        let m = Market::GgChest;
-        let s = |t: &str| t.to_owned();
-        vec![
-            Error::KeyRejected { market: m, status: 401, message: s("Invalid API key") },
-            Error::Forbidden { market: m, message: s("not yours") },
-            Error::NotFound { market: m, what: s("offer 42"), message: s("") },
-            Error::invalid(vec![FieldError::new("price", "must be positive")]),
-            Error::Validation { market: None, origin: Origin::Local, message: s("3 rows"), fields: vec![] },
-            Error::Validation { market: Some(m), origin: Origin::Remote, message: s("bad"), fields: vec![] },
-            Error::BusinessRule { market: m, message: s("duplicate code"), fields: vec![] },
-            Error::RateLimited { market: m, retry_after: None },
-            Error::RateLimited { market: m, retry_after: Some(Duration::from_millis(1500)) },
-            Error::Unavailable { market: m, status: 503, message: s("") },
-            Error::Unavailable { market: m, status: 502, message: s("bad gateway") },
-            Error::OutcomeUnknown { market: m, operation: s("POST /v1/offers"), detail: s("timed out") },
-            Error::Network { market: m, url: s("https://x"), detail: s("refused") },
-            Error::UnexpectedResponse {
-                market: m,
-                status: 200,
-                json_path: s("data[0].id"),
-                detail: s("expected a string"),
-                body_excerpt: s("{}"),
-            },
-            Error::Config(s("bad base URL")),
-        ]
-    }
 
     #[test]
     fn every_message_is_a_listed_template_with_every_placeholder_filled() {

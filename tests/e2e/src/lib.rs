@@ -37,6 +37,16 @@ fn environment_problem(problem: &str) -> ! {
     panic!("\n\ne2e: {problem}.\nThese tests drive the real app window over WebDriver; {RUN_WITH}.\n");
 }
 
+/// Ids from the GGChest guide that the sandbox serves: the game and the attribute an items offer
+/// of the guide uses.
+pub mod guide {
+    /// World of Warcraft: the guide's game, with accounts, items and currency offers.
+    pub const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
+    /// WoW's server attribute, and its option US East.
+    pub const SERVER: &str = "aa0e8400-e29b-41d4-a716-446655440020";
+    pub const US_EAST: &str = "bb0e8400-e29b-41d4-a716-446655440021";
+}
+
 mod app;
 mod dirs;
 mod drag_drop;

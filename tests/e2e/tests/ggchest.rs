@@ -1,11 +1,9 @@
 //! GGChest: one offer of each type through the wizard, bulk activation, an inline price change,
 //! an icon attached by a real file drop and deleted, and an offer deleted.
 
+use e2e::guide::WOW;
 use e2e::sandbox::{GgcDeliveryMethod, GgcOfferStatus, GgcOfferType};
 use e2e::{random_hex, App, Market};
-
-/// World of Warcraft: the guide's game, with accounts, items and currency offers.
-const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
 
 /// Picks the first option of every attribute the wizard shows for this game and type.
 async fn choose_attributes(app: &App) {

@@ -11,17 +11,13 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use e2e::guide::{SERVER, US_EAST, WOW};
 use e2e::sandbox::{GgcOfferType, NewOrder};
 use e2e::{wait_until, App, Market, TIMEOUT};
 use serde_json::{json, Value};
 
 const POLL_SECS: u64 = 3;
 const PROFILE: &str = "E2E notify";
-
-/// World of Warcraft, a server attribute and its option: an items offer the guide shows.
-const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
-const SERVER: &str = "aa0e8400-e29b-41d4-a716-446655440020";
-const US_EAST: &str = "bb0e8400-e29b-41d4-a716-446655440021";
 
 fn problem(what: &str) -> ! {
     panic!(

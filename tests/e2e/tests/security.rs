@@ -12,12 +12,10 @@ use std::time::Duration;
 
 use futures::FutureExt;
 
+use e2e::guide::WOW;
 use e2e::{files_containing, random_hex, wait_until, App, Market, TIMEOUT};
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
-
-/// World of Warcraft: the guide's game, with accounts offers.
-const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
 
 /// Records every value the page's IPC hands to a callback: command results, command errors and
 /// events all arrive through `__TAURI_INTERNALS__.runCallback`, which looks the callback up in

@@ -5,17 +5,13 @@
 
 use std::time::Duration;
 
+use e2e::guide::{SERVER, US_EAST, WOW};
 use e2e::{wait_until, App, Market, TIMEOUT};
 use serde_json::{json, Value};
 
 const OFFERS: usize = 40;
 /// The table's fixed row height (Table.svelte's ROW_H), in CSS pixels.
 const ROW_H: usize = 32;
-
-/// World of Warcraft, a server attribute and its option: an items offer the guide shows.
-const WOW: &str = "550e8400-e29b-41d4-a716-446655440000";
-const SERVER: &str = "aa0e8400-e29b-41d4-a716-446655440020";
-const US_EAST: &str = "bb0e8400-e29b-41d4-a716-446655440021";
 
 /// Creates the offers straight through the sandbox's GGChest API (within its burst of 50 a minute).
 async fn create_offers(app: &App, key: &str) {

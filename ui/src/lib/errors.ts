@@ -1,4 +1,5 @@
-// CommandError: what every failed command gives the UI ({code, message, fields}).
+// CommandError: what every failed command gives the UI ({code, message, fields, and for the
+// errors that carry one their message as template and values, text}).
 
 import type { CommandError, FieldError, MessageText, ProfileView } from "./types";
 import { t, translateMessage } from "./i18n/index.svelte";
@@ -22,7 +23,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** CommandError.text, if it has the shape the shell sends (a template and string values). */
-export function messageText(v: unknown): MessageText | undefined {
+function messageText(v: unknown): MessageText | undefined {
   if (!isRecord(v) || typeof v.template !== "string" || !isRecord(v.params)) return undefined;
   const params: Record<string, string> = {};
   for (const [k, value] of Object.entries(v.params)) {

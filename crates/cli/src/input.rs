@@ -9,7 +9,12 @@ use crate::{
     error::{exit, CliError, CliResult},
     output::Out,
 };
-use markets::{codes::parse_codes, ggchest::AccountCredentials, ApiKey};
+use markets::{
+    codes::parse_codes,
+    files::{read_user_text, TEXT_FILE_CAP},
+    ggchest::AccountCredentials,
+    ApiKey,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::{
@@ -21,13 +26,13 @@ fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
-/// The whole file as text; `flag` names the option it came from (`--file`).
+/// The whole file as text; `flag` names the option it came from (`--file`). Only a regular
+/// file of at most [`TEXT_FILE_CAP`] is read: a FIFO or a device is refused without blocking
+/// (`markets::files::read_user_file`).
 pub fn read_text(path: &Path, flag: &str) -> CliResult<String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| CliError::invalid(flag, format!("cannot read `{}`: {e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| CliError::invalid(flag, format!("`{}` is not UTF-8 text", path.display())))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    read_user_text(path, TEXT_FILE_CAP, &format!("the {flag} file"))
+        .map_err(|e| CliError::invalid(flag, e.to_string()))?
+        .map_err(|_| CliError::invalid(flag, format!("`{}` is not UTF-8 text", path.display())))
 }
 
 /// A JSON file as a value, to merge flags into before it becomes a typed request.
@@ -148,14 +153,24 @@ pub fn collect_ids(ids: &[String], from_file: Option<&Path>) -> CliResult<Vec<St
     Ok(all)
 }
 
+/// The most read from stdin for an API key (keys are well under 100 characters).
+const KEY_INPUT_CAP: u64 = 64 * 1024;
+
 /// The API key: asked for without echo at a terminal, else read from stdin. Never from argv.
 pub fn read_key(profile: &str) -> CliResult<ApiKey> {
     let stdin = std::io::stdin();
     let raw = if stdin.is_terminal() {
         rpassword::prompt_password(format!("API key for profile {profile} (input hidden): "))?
     } else {
+        // At most KEY_INPUT_CAP: `< /dev/zero` must not be read until memory runs out.
         let mut s = String::new();
-        stdin.lock().read_to_string(&mut s)?;
+        stdin.lock().take(KEY_INPUT_CAP + 1).read_to_string(&mut s)?;
+        if s.len() as u64 > KEY_INPUT_CAP {
+            return Err(CliError::invalid(
+                "api_key",
+                format!("stdin held more than {KEY_INPUT_CAP} bytes; give exactly one line, the key"),
+            ));
+        }
         s
     };
     let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();

@@ -12,6 +12,7 @@
 pub mod codes;
 pub mod error;
 pub mod error_text;
+pub mod files;
 pub mod gg;
 pub mod ggchest;
 pub mod http;

@@ -82,23 +82,21 @@ impl IconFile {
         Ok(IconFile { kind, file_name: format!("{stem}.{}", kind.extension()), bytes })
     }
 
-    /// Reads and checks a file.
+    /// Reads and checks a file: a regular file only (a FIFO or a device is refused without
+    /// blocking), at most [`MAX_ICON_BYTES`] (`crate::files::read_user_file`).
     pub fn read(path: &std::path::Path) -> Result<IconFile> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("icon").to_owned();
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Error::invalid_field("icon", format!("cannot read `{}`: {e}", path.display())))?;
-        if meta.len() as usize > MAX_ICON_BYTES {
-            return Err(Error::invalid_field(
+        let bytes = crate::files::read_user_file(path, MAX_ICON_BYTES as u64, "an icon").map_err(|e| match e {
+            crate::files::UserFileError::TooLarge { size: Some(size), .. } => Error::invalid_field(
                 "icon",
                 format!(
                     "`{name}` is {:.1} MiB; icons must be under {} MiB",
-                    mib(meta.len() as usize),
+                    mib(size as usize),
                     MAX_ICON_BYTES / (1024 * 1024)
                 ),
-            ));
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::invalid_field("icon", format!("cannot read `{}`: {e}", path.display())))?;
+            ),
+            other => Error::invalid_field("icon", other.to_string()),
+        })?;
         IconFile::new(&name, bytes)
     }
 

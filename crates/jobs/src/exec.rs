@@ -3,7 +3,7 @@
 //! accounts the offer had before).
 
 use markets::{
-    gg::NewOffers,
+    gg::{send_setting_refused_aside, NewOffers, Splitting},
     ggchest::{AccountsOfferUpdate, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, OfferUpdate},
     Cents, Error, UsdPrice,
 };
@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 use crate::{clients::Client, journal::ItemFailure, ops::BatchAction, ops::Op};
 
 /// The reason given for a code Gaming Goods already had before this job sent it.
-pub const DUPLICATE_REASON: &str = "duplicate: already on the marketplace";
+/// The reason given for a code Gaming Goods refused on a fresh send. The 422's wording is not
+/// part of the contract, so this does not quote it: a refused code is most often a duplicate.
+pub const DUPLICATE_REASON: &str = "refused by Gaming Goods: most likely already on the marketplace";
 
 /// A step that went through: all its items, except those the marketplace named as failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,102 +127,50 @@ fn from_value<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, serde_json
     T::deserialize(v)
 }
 
-/// Sends codes; when Gaming Goods refuses the request because some codes are already there
-/// (a 422 naming them, nothing applied), the rest are sent again. The named codes are failed
-/// items ("duplicate: already on the marketplace") on a fresh send, and done ("already there")
-/// when a send of unknown outcome is repeated. This is also how an upload whose outcome is
-/// unknown is reconciled: the marketplace's own duplicate check is the read-back.
+/// Sends codes, setting aside those Gaming Goods refuses (`markets::gg::refused_codes`: found
+/// without depending on the refusal's wording). A refused code is a failed item on a fresh
+/// send (it was there before the job, or is refused for another reason) and done ("already
+/// there") when a send of unknown outcome is repeated: the marketplace's own refusal of a code
+/// it already holds is the read-back. Errors the engine handles (a lost answer, the marketplace
+/// down, the key refused) are returned, and the step is then sent again as a whole.
 async fn send_codes<F, Fut>(codes: &[String], fresh: bool, send: F) -> Result<StepOk, Error>
 where
-    F: Fn(Vec<String>) -> Fut,
+    F: FnMut(Vec<String>) -> Fut,
     Fut: std::future::Future<Output = Result<u64, Error>>,
 {
-    let mut left: Vec<String> = codes.to_vec();
-    let mut named_all: Vec<String> = Vec::new();
-    let outcome = loop {
-        match send(left.clone()).await {
-            Ok(n) => break Ok(Some(n)),
-            Err(Error::BusinessRule { message, market, fields }) => {
-                let named = named_duplicates(&message, &left);
-                if named.is_empty() {
-                    if named_all.is_empty() {
-                        return Err(Error::BusinessRule { message, market, fields });
-                    }
-                    break Err(Error::BusinessRule { message, market, fields });
-                }
-                left.retain(|c| !named.contains(c));
-                named_all.extend(named);
-                if left.is_empty() {
-                    break Ok(None);
-                }
-            }
-            // Nothing settled yet, or the engine must handle it (lost answer, marketplace down,
-            // key refused): the step is sent again as a whole, the duplicate check reading back.
-            Err(e)
-                if named_all.is_empty()
-                    || e.is_transient()
-                    || matches!(e.code(), "outcome_unknown" | "key_rejected") =>
-            {
-                return Err(e)
-            }
-            Err(e) => break Err(e),
-        }
-    };
-    let named: std::collections::HashSet<&String> = named_all.iter().collect();
-    let named_at: Vec<usize> = codes.iter().enumerate().filter(|(_, c)| named.contains(c)).map(|(i, _)| i).collect();
-    let k = named_at.len();
+    // A first send may give up on a refusal of everything (reported failed, nothing lost); a
+    // resend after a lost answer must settle each code: a refused one may be one it stored.
+    let splitting = if fresh { Splitting::GiveUpWhenNothingPasses } else { Splitting::ToTheEnd };
+    let out = send_setting_refused_aside(codes, splitting, send).await;
+    let added: u64 = out.answers.iter().sum();
     let mut ok = StepOk::note("");
-    if fresh {
-        ok.item_failures = named_at
-            .iter()
-            .map(|&i| ItemFailure { i, code: "duplicate".into(), reason: DUPLICATE_REASON.into() })
-            .collect();
-    } else {
-        ok.already = named_at;
-    }
-    let dup = if fresh { "already on the marketplace (failed)" } else { "were already there" };
-    match outcome {
-        Ok(Some(n)) if k == 0 => ok.note = format!("{n} codes added"),
-        Ok(Some(n)) => ok.note = format!("{n} codes added, {k} {dup}"),
-        Ok(None) => ok.note = format!("no code added: all {k} {dup}"),
-        // Some codes were named, then sending the rest failed otherwise: the rest failed with
-        // that error, the named ones as above.
-        Err(e) => {
-            let (code, reason) = (e.code().to_owned(), e.to_string());
-            let set: std::collections::HashSet<&String> = left.iter().collect();
-            ok.item_failures.extend(
-                codes.iter().enumerate().filter(|(_, c)| set.contains(c)).map(|(i, _)| ItemFailure {
-                    i,
-                    code: code.clone(),
-                    reason: reason.clone(),
-                }),
-            );
-            ok.item_failures.sort_by_key(|f| f.i);
-            ok.note = format!("{} codes not added ({code}), {k} {dup}", left.len());
+    if let Some(e) = out.stopped_by {
+        let nothing_settled = out.accepted.is_empty() && out.refused.is_empty();
+        if nothing_settled || e.is_transient() || matches!(e.code(), "outcome_unknown" | "key_rejected") {
+            return Err(e);
         }
+        // Some codes settled, then the rest failed otherwise: the rest failed with that error.
+        let (code, reason) = (e.code().to_owned(), e.to_string());
+        ok.item_failures =
+            out.unsettled.iter().map(|&i| ItemFailure { i, code: code.clone(), reason: reason.clone() }).collect();
     }
+    let k = out.refused.len();
+    if fresh {
+        ok.item_failures.extend(out.refused.iter().map(|&i| ItemFailure {
+            i,
+            code: "duplicate".into(),
+            reason: DUPLICATE_REASON.into(),
+        }));
+        ok.item_failures.sort_by_key(|f| f.i);
+    } else {
+        ok.already = out.refused;
+    }
+    let dup = if fresh { "refused as already on the marketplace (failed)" } else { "were already there" };
+    let failed_otherwise = ok.item_failures.len() - if fresh { k } else { 0 };
+    ok.note = match (k, failed_otherwise) {
+        (0, 0) => format!("{added} codes added"),
+        (k, 0) => format!("{added} codes added, {k} {dup}"),
+        (k, n) => format!("{added} codes added, {n} not added (error), {k} {dup}"),
+    };
     Ok(ok)
-}
-
-/// The codes of `sent` that a duplicate-code message names (`duplicate codes: A, B`).
-fn named_duplicates(message: &str, sent: &[String]) -> Vec<String> {
-    if !message.to_ascii_lowercase().contains("duplicate") {
-        return Vec::new();
-    }
-    let tail = message.split_once(':').map_or(message, |(_, t)| t);
-    let named: std::collections::HashSet<&str> =
-        tail.split([',', ';', '\n']).map(|t| t.trim().trim_matches(['"', '\'', '`'])).collect();
-    sent.iter().filter(|c| named.contains(c.as_str())).cloned().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn duplicates_are_read_from_the_message() {
-        let sent = vec!["A-1".to_owned(), "B-2".to_owned(), "C-3".to_owned()];
-        assert_eq!(named_duplicates("duplicate codes: A-1, C-3", &sent), vec!["A-1", "C-3"]);
-        assert!(named_duplicates("product is not AUTO", &sent).is_empty());
-    }
 }

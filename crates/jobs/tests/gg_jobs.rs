@@ -213,7 +213,7 @@ async fn codes_already_on_the_marketplace_fail_one_by_one_and_only_they_are_retr
     assert_eq!(results.failed_items(), vec![(0, 10), (0, 250), (1, 50)]);
     for r in results.filtered(&[jobs::Outcome::Failed]) {
         assert_eq!(r.code.as_deref(), Some("duplicate"));
-        assert_eq!(r.detail, "duplicate: already on the marketplace");
+        assert_eq!(r.detail, jobs::DUPLICATE_REASON);
         assert_eq!(r.target, format!("product {product}"));
         assert!(r.what.starts_with("code PI…"), "{}", r.what);
     }
@@ -241,4 +241,94 @@ async fn codes_already_on_the_marketplace_fail_one_by_one_and_only_they_are_retr
     assert_eq!(again.items.len(), 3);
     // Still on the marketplace before the job: they fail again, the same way.
     assert_eq!(again.count(jobs::Outcome::Failed), 3);
+}
+
+/// The contract-fidelity report's case against the sandbox: units of one product at 1000, 1000
+/// and 950 cents, 5 % off, end at 950, 950 and 903 (before: all three at 903, the second PATCH
+/// catching the units the first had just moved).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tiered_reprice_moves_each_unit_once() {
+    let env = Env::start().await;
+    let client = env.gg();
+    let product =
+        env.sandbox.state().gg.products.iter().find(|p| p.owner != GG_KEY_A && p.on_sale()).unwrap().id.clone();
+    let mut csv = String::from("product_id,price_cents,code\n");
+    for (price, code) in [(1000, "TIER-A"), (1000, "TIER-B"), (950, "TIER-C")] {
+        csv.push_str(&format!("{product},{price},{code}\n"));
+    }
+    let (_, state) = env.run(&client, JobKind::GgAddOffers, plan::gg::parse_offers(&csv).unwrap()).await;
+    assert_all_done(&state);
+    let rule = plan::PriceRule { adjust: plan::Adjust::Percent("-5".parse().unwrap()), floor: None, ceiling: None };
+    let jobs::Client::Gg(gg) = &client else { unreachable!() };
+    let ops = plan::gg::reprice(gg, &rule, std::slice::from_ref(&product)).await.unwrap();
+    let (_, state) = env.run(&client, JobKind::GgReprice, ops).await;
+    assert_all_done(&state);
+    let after = env.sandbox.state();
+    let price = |code: &str| after.gg_offers_of(GG_KEY_A).iter().find(|o| o.code == code).unwrap().price_cents;
+    assert_eq!((price("TIER-A"), price("TIER-B"), price("TIER-C")), (950, 950, 903));
+}
+
+/// When a reprice step fails, a later one that would move units into its price group is not
+/// sent ("blocked"): sent, it would merge the two groups for good.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reprice_step_waits_for_the_one_it_depends_on() {
+    let env = Env::start().await;
+    let client = env.gg();
+    let product =
+        env.sandbox.state().gg.products.iter().find(|p| p.owner != GG_KEY_A && p.on_sale()).unwrap().id.clone();
+    let csv = format!("product_id,price_cents,code\n{product},1000,DEP-A\n{product},950,DEP-B\n");
+    env.run(&client, JobKind::GgAddOffers, plan::gg::parse_offers(&csv).unwrap()).await;
+    // 950 → 0 is refused by the marketplace (price must be positive); then 1000 → 950 must wait.
+    let ops = vec![
+        jobs::Op::GgReprice { product_id: product.clone(), old_cents: 950, new_cents: 0 },
+        jobs::Op::GgReprice { product_id: product.clone(), old_cents: 1000, new_cents: 950 },
+    ];
+    let (_, state) = env.run(&client, JobKind::GgReprice, ops).await;
+    assert!(matches!(&state.steps[1].state, jobs::StepState::Failed { code, .. } if code == "blocked"), "{state:?}");
+    let after = env.sandbox.state();
+    let price = |code: &str| after.gg_offers_of(GG_KEY_A).iter().find(|o| o.code == code).unwrap().price_cents;
+    assert_eq!((price("DEP-A"), price("DEP-B")), (1000, 950), "nothing merged");
+}
+
+/// Gaming Goods' 422 for duplicate codes has no documented wording. In each wording the
+/// sandbox can give (every code named, only the first, none), a job uploading 3 new codes and
+/// 1 already there uploads the 3 and fails the 1 — and a resend after a lost answer counts the
+/// codes it had stored as done.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn duplicates_are_set_aside_in_every_wording() {
+    for wording in
+        [sandbox::DuplicateWording::List, sandbox::DuplicateWording::FirstOnly, sandbox::DuplicateWording::Unnamed]
+    {
+        let env = Env::start().await;
+        env.sandbox.set_duplicate_wording(wording);
+        let product = auto_listings(&env)[0].clone();
+        let client = env.gg();
+        let pre = jobs::Op::GgUploadCodes { product_id: product.clone(), codes: vec!["WD-2".into()] };
+        env.run(&client, JobKind::GgUploadCodes, vec![pre]).await;
+        let all: Vec<String> = ["WD-1", "WD-2", "WD-3", "WD-4"].iter().map(|s| s.to_string()).collect();
+        let op = jobs::Op::GgUploadCodes { product_id: product.clone(), codes: all.clone() };
+        let (path, state) = env.run(&client, JobKind::GgUploadCodes, vec![op]).await;
+        let results = jobs::Results::of(&state);
+        assert_eq!(
+            (results.count(jobs::Outcome::Done), results.count(jobs::Outcome::Failed)),
+            (3, 1),
+            "{wording:?}: {state:?}"
+        );
+        let journal = std::fs::read_to_string(&path).unwrap();
+        assert!(!journal.contains("WD-"), "{wording:?}: a code in clear in the journal");
+        let stored = env.sandbox.state().gg_codes(&product);
+        assert!(all.iter().all(|c| stored.iter().filter(|s| *s == c).count() == 1), "{wording:?}: {stored:?}");
+
+        // A lost answer: the codes were stored; the resend finds each already there.
+        let more: Vec<String> = (5..=8).map(|n| format!("WD-{n}")).collect();
+        env.sandbox
+            .inject(Fault::new(Market::Gg, FaultKind::DropAfterApply).on_method("POST").on_path_containing("/codes"));
+        let op = jobs::Op::GgUploadCodes { product_id: product.clone(), codes: more.clone() };
+        let (_, state) = env.run(&client, JobKind::GgUploadCodes, vec![op]).await;
+        assert_all_done(&state);
+        let results = jobs::Results::of(&state);
+        assert_eq!(results.count(jobs::Outcome::Failed), 0, "{wording:?}: {state:?}");
+        let stored = env.sandbox.state().gg_codes(&product);
+        assert!(more.iter().all(|c| stored.iter().filter(|s| *s == c).count() == 1), "{wording:?}");
+    }
 }

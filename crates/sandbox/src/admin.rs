@@ -14,7 +14,7 @@ use crate::faults::Fault;
 use crate::gg::market_side as gg_side;
 use crate::ggchest::market_side::{self as ggchest_side, NewOrder};
 use crate::state::GgModeration;
-use crate::{Market, GGCHEST_KEY_A, GGCHEST_KEY_B, GG_KEY_A, GG_KEY_B};
+use crate::{DuplicateWording, Market, GGCHEST_KEY_A, GGCHEST_KEY_B, GG_KEY_A, GG_KEY_B};
 
 pub(crate) fn router(ctx: Ctx) -> Router {
     Router::new()
@@ -28,6 +28,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/gg/products/{id}/sell", post(gg_sell_listing))
         .route("/gg/offers/sell", post(gg_sell_offers))
         .route("/gg/rewards/settle", post(gg_settle))
+        .route("/gg/duplicate-wording", post(gg_duplicate_wording))
         .route("/ggchest/orders", post(ggchest_order))
         .route("/files/{*key}", get(file))
         .with_state(ctx)
@@ -100,6 +101,18 @@ async fn add_seller(State(ctx): State<Ctx>, bytes: axum::body::Bytes) -> Result<
 async fn reset(State(ctx): State<Ctx>) -> StatusCode {
     ctx.reset();
     StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct Wording {
+    wording: DuplicateWording,
+}
+
+/// `{"wording": "list" | "first_only" | "unnamed"}`: how GG words duplicate-code refusals.
+async fn gg_duplicate_wording(State(ctx): State<Ctx>, bytes: axum::body::Bytes) -> Result<StatusCode, ActionError> {
+    let Wording { wording } = body(&bytes)?;
+    *lock(&ctx.duplicate_wording) = wording;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]

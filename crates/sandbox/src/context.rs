@@ -8,7 +8,7 @@ use crate::faults::FaultQueue;
 use crate::rate_limit::RateLimiter;
 use crate::request_log::LoggedRequest;
 use crate::state::State;
-use crate::{seed, SandboxConfig};
+use crate::{seed, DuplicateWording, SandboxConfig};
 
 /// How many market requests the log keeps (the oldest tenth goes when it is full).
 pub(crate) const MAX_LOGGED_REQUESTS: usize = 10_000;
@@ -38,6 +38,8 @@ pub(crate) struct Shared {
     pub faults: Mutex<FaultQueue>,
     pub limiter: Mutex<RateLimiter>,
     pub log: Mutex<Vec<LoggedRequest>>,
+    /// Gaming Goods' wording of duplicate-code refusals, set by the admin API.
+    pub duplicate_wording: Mutex<DuplicateWording>,
 }
 
 pub(crate) type Ctx = Arc<Shared>;
@@ -47,6 +49,7 @@ impl Shared {
         let store = seed::initial_store(config.seed_demo_data, &base_url);
         Shared {
             limiter: Mutex::new(RateLimiter::new(config.time_scale)),
+            duplicate_wording: Mutex::new(config.duplicate_wording),
             config,
             started: Instant::now(),
             base_url,
@@ -81,6 +84,7 @@ impl Shared {
         lock(&self.faults).clear();
         lock(&self.limiter).clear();
         lock(&self.log).clear();
+        *lock(&self.duplicate_wording) = self.config.duplicate_wording;
     }
 }
 

@@ -58,6 +58,21 @@ pub enum Market {
     GgChest,
 }
 
+/// How the sandbox words Gaming Goods' 422 for duplicate codes. The document gives only
+/// "rule violation (e.g. duplicate code)" and calls `message` "a developer-friendly
+/// description", so a client must not depend on any wording: tests run against each of these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateWording {
+    /// `duplicate codes: A, B` (every duplicate named).
+    #[default]
+    List,
+    /// `duplicate code: A is already in your stock` (only the first named).
+    FirstOnly,
+    /// `rule violation: duplicate code` (none named).
+    Unnamed,
+}
+
 /// How to start a sandbox.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SandboxConfig {
@@ -70,10 +85,18 @@ pub struct SandboxConfig {
     /// Seed demo listings, offers and orders for the seeded sellers (default true). The seeded
     /// keys, the GG marketplace catalog and the GGChest games dictionary exist either way.
     pub seed_demo_data: bool,
+    /// The wording of Gaming Goods' duplicate-code refusals (changeable while running).
+    pub duplicate_wording: DuplicateWording,
 }
 
 impl Default for SandboxConfig {
     fn default() -> Self {
-        SandboxConfig { port: 0, time_scale: 1.0, enforce_rate_limits: true, seed_demo_data: true }
+        SandboxConfig {
+            port: 0,
+            time_scale: 1.0,
+            enforce_rate_limits: true,
+            seed_demo_data: true,
+            duplicate_wording: DuplicateWording::List,
+        }
     }
 }

@@ -13,7 +13,7 @@ use crate::gg::market_side::{self as gg_side, GgListingSale, GgOfferSale};
 use crate::ggchest::market_side::{self as ggchest_side, NewOrder};
 use crate::request_log::LoggedRequest;
 use crate::state::{GgModeration, GgcOrder, State};
-use crate::{server, Market, SandboxConfig};
+use crate::{server, DuplicateWording, Market, SandboxConfig};
 
 /// A sandbox serving both markets on `127.0.0.1`. Dropping it stops the server too;
 /// `shutdown` also waits for the accept loop to end.
@@ -63,6 +63,11 @@ impl Sandbox {
     /// Queues a fault for the next matching market requests.
     pub fn inject(&self, fault: Fault) {
         lock(&self.ctx.faults).inject(fault);
+    }
+
+    /// How Gaming Goods words duplicate-code refusals from now on (until `reset`).
+    pub fn set_duplicate_wording(&self, wording: DuplicateWording) {
+        *lock(&self.ctx.duplicate_wording) = wording;
     }
 
     /// Drops every queued fault.

@@ -155,6 +155,9 @@ pub struct CodesUpload {
     /// One code a line (.txt) or a CSV with the code first
     #[arg(long, value_name = "codes.txt")]
     pub file: PathBuf,
+    /// List the codes Gaming Goods refused (by default only their count is printed)
+    #[arg(long)]
+    pub show_codes: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -197,6 +200,9 @@ pub struct OffersAdd {
     /// The codes: one a line, or a CSV with the code first
     #[arg(long, value_name = "codes.txt")]
     pub file: PathBuf,
+    /// List the codes Gaming Goods refused (by default only their count is printed)
+    #[arg(long)]
+    pub show_codes: bool,
 }
 
 #[derive(Debug, Args)]

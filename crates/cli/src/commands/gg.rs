@@ -10,7 +10,7 @@ use crate::{
     render::gg as render,
 };
 use markets::{
-    gg::{GgClient, NewOffers, NewProduct, ProductUpdate as Update},
+    gg::{send_setting_refused_aside, GgClient, NewOffers, NewProduct, ProductUpdate as Update, Splitting},
     Amount, Cents, Market,
 };
 use serde::Serialize;
@@ -31,8 +31,19 @@ async fn dispatch(cmd: GgCommand, client: &GgClient, out: &Out) -> CliResult {
         GgCommand::Products(cmd) => products(cmd, client, out).await?,
         GgCommand::Codes(CodesCommand::Upload(u)) => {
             let codes = input::read_codes(&u.file, "--file", out)?;
-            let r = client.upload_codes(&u.product_id, &codes).await?;
-            out.emit(&r, |r| format!("Uploaded {} codes; {} now in stock.", r.uploaded, r.stock_available));
+            let product_id = u.product_id.as_str();
+            let (answers, refused) =
+                send_codes(&codes, u.show_codes, out, |c| async move { client.upload_codes(product_id, &c).await })
+                    .await?;
+            let r = CodesUploadResult {
+                uploaded: answers.iter().map(|a| a.uploaded).sum(),
+                stock_available: answers.last().map(|a| a.stock_available),
+                refused,
+            };
+            out.emit(&r, |r| match r.stock_available {
+                Some(stock) => format!("Uploaded {} codes; {stock} now in stock.", r.uploaded),
+                None => "Uploaded no code.".to_owned(),
+            });
         }
         GgCommand::Offers(cmd) => offers(cmd, client, out).await?,
     }
@@ -41,6 +52,66 @@ async fn dispatch(cmd: GgCommand, client: &GgClient, out: &Out) -> CliResult {
 
 fn amount(field: &str, text: &str) -> CliResult<Amount> {
     Amount::parse(text).map_err(|m| CliError::invalid(field, m))
+}
+
+/// Codes Gaming Goods refused and set aside: counted; listed only when asked (`--show-codes`).
+#[derive(Debug, Serialize)]
+struct Refused {
+    count: usize,
+    /// Most often: the code is already on the marketplace (the 422's wording is not fixed).
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    codes: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CodesUploadResult {
+    uploaded: u64,
+    stock_available: Option<u64>,
+    refused: Refused,
+}
+
+/// Sends codes, setting aside those Gaming Goods refuses (found whatever the refusal's wording)
+/// and sending the rest; says on stderr how many were refused. An error that stopped the upload
+/// says how many codes went through before it.
+async fn send_codes<T, F, Fut>(codes: &[String], show: bool, out: &Out, send: F) -> CliResult<(Vec<T>, Refused)>
+where
+    F: FnMut(Vec<String>) -> Fut,
+    Fut: std::future::Future<Output = markets::Result<T>>,
+{
+    let sent = send_setting_refused_aside(codes, Splitting::GiveUpWhenNothingPasses, send).await;
+    if let Some(e) = sent.stopped_by {
+        let mut err = CliError::from(e);
+        if !sent.accepted.is_empty() || !sent.refused.is_empty() {
+            err.message = format!(
+                "{} ({} codes were uploaded before this, {} refused; {} not uploaded)",
+                err.message,
+                sent.accepted.len(),
+                sent.refused.len(),
+                sent.unsettled.len()
+            );
+        }
+        return Err(err);
+    }
+    let refused = Refused {
+        count: sent.refused.len(),
+        reason: (!sent.refused.is_empty()).then(|| sent.refusal.clone().unwrap_or_default()),
+        codes: show.then(|| sent.refused.iter().map(|&i| codes[i].clone()).collect()),
+    };
+    if refused.count > 0 {
+        out.note(format!(
+            "{} of {} codes refused by Gaming Goods and not uploaded (most likely already on the marketplace: {}).",
+            refused.count,
+            codes.len(),
+            refused.reason.as_deref().unwrap_or_default()
+        ));
+        match &refused.codes {
+            Some(list) if !out.json => list.iter().for_each(|c| out.note(format!("  refused: {c}"))),
+            Some(_) => {}
+            None => out.note("Run again with --show-codes to list them."),
+        }
+    }
+    Ok((sent.answers, refused))
 }
 
 async fn products(cmd: ProductsCommand, client: &GgClient, out: &Out) -> CliResult {
@@ -134,6 +205,7 @@ struct OffersAddResult {
     product_id: String,
     price_cents: Cents,
     added: u64,
+    refused: Refused,
 }
 
 async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
@@ -150,9 +222,13 @@ async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
                 (None, None) => return Err(CliError::usage("give --price-cents or --price")),
             };
             let codes = input::read_codes(&a.file, "--file", out)?;
-            let body = NewOffers { product_id: a.product_id.trim().to_owned(), price_cents, codes };
-            let r = client.add_offers(&body).await?;
-            let r = OffersAddResult { product_id: body.product_id, price_cents, added: r.added };
+            let product_id = a.product_id.trim().to_owned();
+            let (answers, refused) = send_codes(&codes, a.show_codes, out, |codes| {
+                let body = NewOffers { product_id: product_id.clone(), price_cents, codes };
+                async move { client.add_offers(&body).await }
+            })
+            .await?;
+            let r = OffersAddResult { product_id, price_cents, added: answers.iter().map(|a| a.added).sum(), refused };
             out.emit(&r, |r| {
                 format!("Added {} offers on product {} at {}.", r.added, r.product_id, money::cents(r.price_cents))
             });

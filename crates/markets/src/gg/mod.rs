@@ -4,9 +4,11 @@
 //! product (C2C), priced in euro cents.
 
 mod errors;
+pub mod refused_codes;
 pub mod types;
 mod validate;
 
+pub use refused_codes::{send_setting_refused_aside, CodesSent, Splitting};
 pub use types::*;
 
 use crate::{

@@ -87,7 +87,7 @@ pub async fn empty_sandbox() -> Sandbox {
 }
 
 async fn start(seed_demo_data: bool) -> Sandbox {
-    Sandbox::start(SandboxConfig { port: 0, time_scale: TIME_SCALE, enforce_rate_limits: true, seed_demo_data })
+    Sandbox::start(SandboxConfig { time_scale: TIME_SCALE, seed_demo_data, ..SandboxConfig::default() })
         .await
         .expect("sandbox starts")
 }

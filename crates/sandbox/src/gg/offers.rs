@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use super::error::{GgError, GgResult};
 use super::validate as v;
 use super::views;
-use crate::context::Ctx;
+use crate::context::{lock, Ctx};
 use crate::gate::Seller;
 use crate::state::{GgOfferCode, GgState};
 
@@ -51,7 +51,7 @@ pub(crate) async fn add(
     let already = gg.offers.iter().filter(|o| o.seller == key && o.product_id == product_id).map(|o| o.code.as_str());
     let duplicates = v::duplicate_codes(&codes, already);
     if !duplicates.is_empty() {
-        return Err(v::duplicate_codes_error(&duplicates));
+        return Err(v::duplicate_codes_error(&duplicates, *lock(&ctx.duplicate_wording)));
     }
     let added = codes.len();
     gg.offers.extend(codes.into_iter().map(|code| GgOfferCode {

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::error::{GgError, GgResult};
 use super::validate::{self as v, Body};
 use super::views;
-use crate::context::Ctx;
+use crate::context::{lock, Ctx};
 use crate::gate::Seller;
 use crate::state::{GgDeliveryType, GgModeration, GgProduct, GgState, GgStockCode};
 use crate::{clock, ids};
@@ -99,7 +99,7 @@ pub(crate) async fn create(
     }
     let duplicates = v::duplicate_codes(&codes, []);
     if !duplicates.is_empty() {
-        return Err(v::duplicate_codes_error(&duplicates));
+        return Err(v::duplicate_codes_error(&duplicates, *lock(&ctx.duplicate_wording)));
     }
     let mut store = ctx.store();
     let gg = &mut store.state.gg;
@@ -225,7 +225,7 @@ pub(crate) async fn upload_codes(
     }
     let duplicates = v::duplicate_codes(&codes, product.codes.iter().map(|c| c.code.as_str()));
     if !duplicates.is_empty() {
-        return Err(v::duplicate_codes_error(&duplicates));
+        return Err(v::duplicate_codes_error(&duplicates, *lock(&ctx.duplicate_wording)));
     }
     let uploaded = codes.len();
     product.codes.extend(codes.into_iter().map(|code| GgStockCode { code, sold: false }));

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::error::{GgError, GgResult};
 use crate::state::GgDeliveryType;
+use crate::DuplicateWording;
 
 pub(crate) type Body = Map<String, Value>;
 
@@ -136,9 +137,14 @@ pub(crate) fn duplicate_codes<'a>(new: &[String], existing: impl IntoIterator<It
     duplicates
 }
 
-/// The 422 for duplicate codes, naming them (doc: "rule violation (e.g. duplicate code)").
-pub(crate) fn duplicate_codes_error(duplicates: &[String]) -> GgError {
-    GgError::business_rule(format!("duplicate codes: {}", duplicates.join(", ")))
+/// The 422 for duplicate codes (doc: "rule violation (e.g. duplicate code)"), in one of the
+/// wordings a client must cope with.
+pub(crate) fn duplicate_codes_error(duplicates: &[String], wording: DuplicateWording) -> GgError {
+    GgError::business_rule(match wording {
+        DuplicateWording::List => format!("duplicate codes: {}", duplicates.join(", ")),
+        DuplicateWording::FirstOnly => format!("duplicate code: {} is already in your stock", duplicates[0]),
+        DuplicateWording::Unnamed => "rule violation: duplicate code".to_owned(),
+    })
 }
 
 /// A positive JSON integer such as `price_cents` (euro cents).

@@ -151,6 +151,22 @@ impl Run<'_> {
                 None => return Ok(()),
             },
         };
+        if fresh {
+            match self.waits_for(i, &op) {
+                Some((j, StepState::Failed { .. })) => {
+                    let reason = format!(
+                        "not sent: step {} ({}) did not go through, and this change would move its units \
+                         too; retry the failed steps together",
+                        j + 1,
+                        self.job.steps[j].op.as_ref().map(Op::label).unwrap_or_default()
+                    );
+                    return self.settle(i, &op, Err(("blocked".into(), reason)));
+                }
+                // Still unknown: settled on resume, then this one goes.
+                Some(_) => return Ok(()),
+                None => {}
+            }
+        }
         self.report(Some(op.label()), false);
         let (mut transient, mut unknown) = (0, 0);
         loop {
@@ -191,6 +207,23 @@ impl Run<'_> {
                 Attempt::Failed(e) => return self.settle(i, &op, Err((e.code().to_owned(), e.to_string()))),
             }
         }
+    }
+
+    /// An earlier, unfinished Gaming Goods price change that starts from the price step `i`
+    /// moves to. The PATCH moves every unit at its old price, so sending step `i` first would
+    /// merge its units into that group, and the earlier change, when it goes, would move them
+    /// again. (Plans order such steps; this holds the order when one of them fails.)
+    fn waits_for(&self, i: usize, op: &Op) -> Option<(usize, StepState)> {
+        let Op::GgReprice { product_id, new_cents, .. } = op else { return None };
+        self.job.steps[..i].iter().enumerate().find_map(|(j, s)| match (&s.op, &s.state) {
+            (_, StepState::Done { .. }) => None,
+            (Some(Op::GgReprice { product_id: p, old_cents, .. }), state)
+                if p == product_id && old_cents == new_cents =>
+            {
+                Some((j, state.clone()))
+            }
+            _ => None,
+        })
     }
 
     /// Journals `sent`, sends, and says how it went (journaling nothing more).

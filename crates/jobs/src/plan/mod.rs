@@ -5,6 +5,7 @@
 pub mod gg;
 pub mod ggc;
 mod price_rule;
+pub mod reprice_order;
 
 pub use price_rule::{Adjust, PriceRule};
 

@@ -38,6 +38,14 @@ impl PriceRule {
                 return Err("the price to set must be greater than 0".into());
             }
         }
+        if let Adjust::Percent(p) = self.adjust {
+            if p <= -Decimal::ONE_HUNDRED && self.floor.is_none() {
+                return Err(format!(
+                    "a change of {p} % makes every price 0 or below: use a percentage above -100 \
+                     (-10 is 10 % off), or give a floor"
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -81,5 +89,8 @@ mod tests {
         assert!(PriceRule { adjust: Adjust::Set(d("1")), floor: Some(d("3")), ceiling: Some(d("2")) }
             .validate()
             .is_err());
+        let cut = PriceRule { adjust: Adjust::Percent(d("-150")), floor: None, ceiling: None };
+        assert!(cut.validate().unwrap_err().contains("above -100"));
+        assert!(PriceRule { floor: Some(d("1")), ..cut }.validate().is_ok());
     }
 }

@@ -47,12 +47,25 @@ pub fn read_json(path: &Path, flag: &str) -> CliResult<Value> {
 }
 
 /// A JSON value as a typed request; a mismatch names the JSON path (`accounts[0].login`).
-pub fn typed<T: DeserializeOwned>(value: Value, path: &Path) -> CliResult<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let at = e.path().to_string();
+/// Fields the request does not have are named in a warning (they are not sent).
+pub fn typed<T: DeserializeOwned>(value: Value, path: &Path, out: &Out) -> CliResult<T> {
+    let (typed, unknown) = markets::body::typed_noting_unknown(value).map_err(|(at, e)| {
         let field = if at == "." { file_name(path) } else { at };
-        CliError::invalid(field, format!("{} (in {})", e.inner(), file_name(path)))
-    })
+        CliError::invalid(field, format!("{e} (in {})", file_name(path)))
+    })?;
+    note_unknown_fields(&unknown, path, out);
+    Ok(typed)
+}
+
+/// Warns of fields in a file that the API does not take: they are left out, not sent.
+pub fn note_unknown_fields(unknown: &[String], path: &Path, out: &Out) {
+    if !unknown.is_empty() {
+        out.note(format!(
+            "warning: {} has field(s) the API does not take, left out (check their spelling): {}",
+            file_name(path),
+            unknown.join(", ")
+        ));
+    }
 }
 
 /// Activation codes from a file, cleaned by `markets::codes::parse_codes`; the counts are

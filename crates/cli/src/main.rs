@@ -52,8 +52,16 @@ fn usage_error(e: clap::Error, out: &Out) -> ExitCode {
         });
     }
     let text = e.render().to_string();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let headline = lines.next().unwrap_or("invalid arguments").trim_start_matches("error:").trim().to_owned();
+    let mut raw = text.lines();
+    let mut headline = raw.next().unwrap_or("invalid arguments").trim_start_matches("error:").trim().to_owned();
+    // What the headline announces follows it indented (clap: "the following required arguments
+    // were not provided:" then one line per argument): keep it in the headline.
+    let listed: Vec<&str> =
+        raw.clone().take_while(|l| l.starts_with(char::is_whitespace) && !l.trim().is_empty()).map(str::trim).collect();
+    if !listed.is_empty() {
+        headline = format!("{} {}", headline, listed.join(", "));
+    }
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let mut err = CliError::usage(headline);
     for tip in lines.filter(|l| l.starts_with("tip:")) {
         err.fields.push(markets::FieldError::new("tip", tip.trim_start_matches("tip:").trim()));

@@ -9,6 +9,7 @@
 //! [`Error::code`] a UI can switch on. Requests are validated before sending: nothing invalid
 //! leaves the machine.
 
+pub mod body;
 pub mod codes;
 pub mod error;
 pub mod error_text;

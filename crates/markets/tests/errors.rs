@@ -82,7 +82,9 @@ async fn a_403_is_a_rejected_key_until_the_key_has_worked() {
         .await;
         let first = match market {
             Market::GamingGoods => gg_client(lb.url(), "k-123456789").product("p-1").await.map(drop),
-            Market::GgChest => ggc_client(lb.url(), "k-123456789").offer("o-1").await.map(drop),
+            Market::GgChest => {
+                ggc_client(lb.url(), "k-123456789").offer("00000000-0000-4000-8000-000000000001").await.map(drop)
+            }
         };
         let e = first.unwrap_err();
         assert!(matches!(&e, Error::KeyRejected { status: 403, .. }), "{market}: {e:?}");
@@ -96,7 +98,7 @@ async fn a_403_is_a_rejected_key_until_the_key_has_worked() {
             Market::GgChest => {
                 let c = ggc_client(lb.url(), "k-123456789");
                 c.games(&GamesQuery::default()).await.unwrap();
-                c.offer("o-1").await.map(drop).unwrap_err()
+                c.offer("00000000-0000-4000-8000-000000000001").await.map(drop).unwrap_err()
             }
         };
         assert_eq!(e.code(), "forbidden", "{market}: {e:?}");
@@ -170,9 +172,11 @@ async fn remote_400_and_422_name_their_fields() {
     let sb = sandbox().await;
     let c = ggc_client(&sb.ggchest_base_url(), GGCHEST_KEY_A);
     let before = sb.state().ggchest_offers_of(GGCHEST_KEY_A).len();
-    // 400: not a UUID (the client does not check game ids' shape).
+    // Not a UUID: caught before sending (the docs: "Game identifier (UUID)").
     let e = c.create_currency_offer(&currency_offer("not-a-uuid", "880e8400-e29b-41d4-a716-446655440010")).await;
-    assert_eq!(remote_fields(&e.unwrap_err()), ["game_id"]);
+    let e = e.unwrap_err();
+    assert!(matches!(&e, Error::Validation { origin: Origin::Local, .. }), "{e:?}");
+    assert_eq!(e.fields()[0].field, "game_id");
     // 422: the game does not exist; the currency is not the game's.
     let unknown = "01985a2f-0000-7000-8000-00000000beef";
     let e = c.create_currency_offer(&currency_offer(unknown, "880e8400-e29b-41d4-a716-446655440010")).await;
@@ -325,7 +329,11 @@ async fn unexpected_bodies_name_the_json_path() {
     assert_eq!(e.code(), "unexpected_response");
     assert!(e.to_string().contains("items[1].price"), "{e}");
 
-    let lb = Loopback::fixed(200, json!({"items": [{"id": "o-1", "qty_total": "ten"}], "pagination": {}})).await;
+    let lb = Loopback::fixed(
+        200,
+        json!({"items": [{"id": "00000000-0000-4000-8000-000000000001", "qty_total": "ten"}], "pagination": {}}),
+    )
+    .await;
     let e = ggc_client(lb.url(), "k-123456789").offers(&OffersFilter::default(), 1, 10).await.unwrap_err();
     assert!(matches!(&e, Error::UnexpectedResponse { json_path, .. } if json_path == "items[0].qty_total"), "{e:?}");
 

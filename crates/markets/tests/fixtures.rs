@@ -299,16 +299,20 @@ async fn ggchest_currencies_as_array_and_as_single_object() {
 #[tokio::test]
 async fn ggchest_attributes_readme_and_docs() {
     let lb = Loopback::fixed(200, fixture("ggchest/readme-attributes-response.json")).await;
-    let attrs = ggc_client(lb.url(), KEY).attributes("g-1", &OfferType::Items).await.unwrap();
+    let attrs =
+        ggc_client(lb.url(), KEY).attributes("eeeeeeee-0000-4000-8000-000000000001", &OfferType::Items).await.unwrap();
     assert_eq!(attrs[0].attribute_name, "Platform");
     assert_eq!(
         attrs[0].options.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
         ["PlayStation 5", "Xbox Series X"]
     );
-    assert_eq!(lb.only_request().path, "/v1/games/g-1/items/attributes");
+    assert_eq!(lb.only_request().path, "/v1/games/eeeeeeee-0000-4000-8000-000000000001/items/attributes");
 
     let lb = Loopback::fixed(200, fixture("ggchest/docs-attributes-response.json")).await;
-    let attrs = ggc_client(lb.url(), KEY).attributes("g-1", &OfferType::Accounts).await.unwrap();
+    let attrs = ggc_client(lb.url(), KEY)
+        .attributes("eeeeeeee-0000-4000-8000-000000000001", &OfferType::Accounts)
+        .await
+        .unwrap();
     assert_eq!(attrs.len(), 2);
     assert_eq!(attrs[1].id, "aa0e8400-e29b-41d4-a716-446655440024");
     assert_eq!(attrs[1].options[2].name, "21-30");
@@ -398,14 +402,17 @@ async fn ggchest_empty_success_bodies() {
         assert_eq!(fixture(rel), json!({}), "{rel}");
         let lb = Loopback::start(move |_, _| Reply::raw(200, text.clone())).await;
         let c = ggc_client(lb.url(), KEY);
-        c.delete_offer("o-1").await.unwrap_or_else(|e| panic!("{rel}: {e}"));
-        c.toggle("o-1").await.unwrap();
-        c.update_price("o-1", UsdPrice::parse("1.00").unwrap()).await.unwrap();
-        c.delete_icon("o-1", "i-1").await.unwrap();
+        c.delete_offer("00000000-0000-4000-8000-000000000001").await.unwrap_or_else(|e| panic!("{rel}: {e}"));
+        c.toggle("00000000-0000-4000-8000-000000000001").await.unwrap();
+        c.update_price("00000000-0000-4000-8000-000000000001", UsdPrice::parse("1.00").unwrap()).await.unwrap();
+        c.delete_icon("00000000-0000-4000-8000-000000000001", "ffffffff-0000-4000-8000-000000000001").await.unwrap();
         assert_eq!(lb.requests().len(), 4);
     }
     let lb = Loopback::start(|_, _| Reply::empty(200)).await;
-    ggc_client(lb.url(), KEY).toggle("o-1").await.expect("an empty body is a success too");
+    ggc_client(lb.url(), KEY)
+        .toggle("00000000-0000-4000-8000-000000000001")
+        .await
+        .expect("an empty body is a success too");
 }
 
 #[tokio::test]
@@ -429,11 +436,11 @@ async fn ggchest_created_responses() {
 async fn ggchest_icon_responses_id_and_file_id() {
     let icon = IconFile::new("icon.png", common::tiny_png()).unwrap();
     let lb = Loopback::fixed(200, fixture("ggchest/readme-attach-icon-response.json")).await;
-    let a = ggc_client(lb.url(), KEY).attach_icon("o-1", &icon).await.unwrap();
+    let a = ggc_client(lb.url(), KEY).attach_icon("00000000-0000-4000-8000-000000000001", &icon).await.unwrap();
     assert_eq!(a.id, "01985a33-8b7d-8de2-a9f5-7c3e1f5b8d2a", "README's `id`");
     assert!(a.path.unwrap().ends_with("01985a33-8b7d-8de2-a9f5-7c3e1f5b8d2a.png"));
     let lb = Loopback::fixed(200, fixture("ggchest/docs-attach-icon-response.json")).await;
-    let a = ggc_client(lb.url(), KEY).attach_icon("o-1", &icon).await.unwrap();
+    let a = ggc_client(lb.url(), KEY).attach_icon("00000000-0000-4000-8000-000000000001", &icon).await.unwrap();
     assert_eq!(a.id, "ff0e8400-e29b-41d4-a716-446655440060", "spec's and docs' `file_id`");
     let req = lb.only_request();
     assert!(req.header("content-type").unwrap().starts_with("multipart/form-data"), "{req:?}");
@@ -587,7 +594,7 @@ async fn ggchest_create_items_manual_examples_always_carry_items() {
         // Deliberate: `items` is always sent (the guide marks it required), empty for manual delivery.
         expected["items"] = json!([]);
         assert_json_eq(rel, &again, &expected);
-        let lb = Loopback::fixed(200, json!({"id": "i-1"})).await;
+        let lb = Loopback::fixed(200, json!({"id": "ffffffff-0000-4000-8000-000000000001"})).await;
         ggc_client(lb.url(), KEY).create_items_offer(&offer).await.unwrap();
         assert_json_eq(rel, &lb.only_request().json(), &expected);
     }
@@ -604,7 +611,7 @@ async fn ggchest_create_items_guide_auto_example() {
     assert_json_eq(rel, &again, &expected);
     // The guide: "qty_total should match the number of … items … if auto delivery selected".
     // The example has qty_total 100 and no items: refused locally.
-    let lb = Loopback::fixed(200, json!({"id": "i-1"})).await;
+    let lb = Loopback::fixed(200, json!({"id": "ffffffff-0000-4000-8000-000000000001"})).await;
     let e = ggc_client(lb.url(), KEY).create_items_offer(&offer).await.unwrap_err();
     let fields = local_fields(&e);
     assert!(fields.contains(&"items".to_owned()) && fields.contains(&"qty_total".to_owned()), "{e}");
@@ -633,9 +640,12 @@ async fn ggchest_update_accounts_examples() {
         assert_json_eq(rel, &again, &expected);
         assert!(again["accounts"][0]["id"].is_null(), "accounts added by an update carry `id: null`");
         let lb = Loopback::fixed(200, json!({})).await;
-        ggc_client(lb.url(), KEY).update_accounts_offer("o-1", &update).await.unwrap();
+        ggc_client(lb.url(), KEY).update_accounts_offer("00000000-0000-4000-8000-000000000001", &update).await.unwrap();
         let req = lb.only_request();
-        assert_eq!((req.method.as_str(), req.path.as_str()), ("PUT", "/v1/offers/accounts/o-1"));
+        assert_eq!(
+            (req.method.as_str(), req.path.as_str()),
+            ("PUT", "/v1/offers/accounts/00000000-0000-4000-8000-000000000001")
+        );
         assert_json_eq(rel, &req.json(), &expected);
     }
     // The docs site's example sends `old_price: null`, which removes a discount: verbatim.
@@ -644,7 +654,7 @@ async fn ggchest_update_accounts_examples() {
     assert_eq!(update.old_price, OldPrice::Clear);
     assert_json_eq(rel, &again, &fixture(rel));
     let lb = Loopback::fixed(200, json!({})).await;
-    ggc_client(lb.url(), KEY).update_accounts_offer("o-1", &update).await.unwrap();
+    ggc_client(lb.url(), KEY).update_accounts_offer("00000000-0000-4000-8000-000000000001", &update).await.unwrap();
     assert_json_eq(rel, &lb.only_request().json(), &fixture(rel));
 }
 
@@ -663,12 +673,16 @@ async fn ggchest_update_currency_and_items_examples() {
         let lb = Loopback::fixed(200, json!({})).await;
         let c = ggc_client(lb.url(), KEY);
         if is_items {
-            c.update_items_offer("o-2", &update).await.unwrap();
+            c.update_items_offer("00000000-0000-4000-8000-000000000002", &update).await.unwrap();
         } else {
-            c.update_currency_offer("o-2", &update).await.unwrap();
+            c.update_currency_offer("00000000-0000-4000-8000-000000000002", &update).await.unwrap();
         }
         let req = lb.only_request();
-        let path = if is_items { "/v1/offers/items/o-2" } else { "/v1/offers/currency/o-2" };
+        let path = if is_items {
+            "/v1/offers/items/00000000-0000-4000-8000-000000000002"
+        } else {
+            "/v1/offers/currency/00000000-0000-4000-8000-000000000002"
+        };
         assert_eq!((req.method.as_str(), req.path.as_str()), ("PUT", path));
         assert_json_eq(rel, &req.json(), &expected);
     }
@@ -680,9 +694,12 @@ async fn ggchest_price_examples() {
         let (body, again) = round_trip::<PriceUpdate>(rel);
         assert_json_eq(rel, &again, &fixture(rel));
         let lb = Loopback::fixed(200, json!({})).await;
-        ggc_client(lb.url(), KEY).update_price("o-1", body.price).await.unwrap();
+        ggc_client(lb.url(), KEY).update_price("00000000-0000-4000-8000-000000000001", body.price).await.unwrap();
         let req = lb.only_request();
-        assert_eq!((req.method.as_str(), req.path.as_str()), ("PUT", "/v1/offers/o-1/price"));
+        assert_eq!(
+            (req.method.as_str(), req.path.as_str()),
+            ("PUT", "/v1/offers/00000000-0000-4000-8000-000000000001/price")
+        );
         assert_json_eq(rel, &req.json(), &fixture(rel));
     }
 }
@@ -693,9 +710,12 @@ async fn ggchest_toggle_example_is_an_empty_request() {
     // the docs site's curl sends no body. Deliberate: we send no body at all.
     assert_eq!(fixture("ggchest/readme-toggle-request.json"), json!({}));
     let lb = Loopback::fixed(200, json!({})).await;
-    ggc_client(lb.url(), KEY).toggle("o-1").await.unwrap();
+    ggc_client(lb.url(), KEY).toggle("00000000-0000-4000-8000-000000000001").await.unwrap();
     let req = lb.only_request();
-    assert_eq!((req.method.as_str(), req.path.as_str()), ("PUT", "/v1/offers/o-1/toggle"));
+    assert_eq!(
+        (req.method.as_str(), req.path.as_str()),
+        ("PUT", "/v1/offers/00000000-0000-4000-8000-000000000001/toggle")
+    );
     assert!(req.body.is_empty(), "{:?}", req.text());
 }
 
@@ -734,7 +754,7 @@ async fn ggchest_batch_examples() {
 /// Answers `rel` with `status` to a GGChest call and returns the error.
 async fn ggchest_error(rel: &str, status: u16) -> Error {
     let lb = Loopback::fixed(status, fixture(rel)).await;
-    let e = ggc_client(lb.url(), KEY).offer("o-9").await.unwrap_err();
+    let e = ggc_client(lb.url(), KEY).offer("00000000-0000-4000-8000-000000000009").await.unwrap_err();
     assert_eq!(lb.requests().len(), 1, "{rel}: an error answer is not retried");
     e
 }
@@ -814,7 +834,7 @@ async fn ggchest_403_after_the_key_worked_is_forbidden() {
                 .await;
         let c = ggc_client(lb.url(), KEY);
         c.games(&GamesQuery::default()).await.unwrap();
-        let e = c.toggle("o-1").await.unwrap_err();
+        let e = c.toggle("00000000-0000-4000-8000-000000000001").await.unwrap_err();
         assert!(matches!(&e, Error::Forbidden { message, .. } if message == "Forbidden"), "{rel}: {e:?}");
         assert_eq!(e.code(), "forbidden");
     }
@@ -827,7 +847,7 @@ async fn ggchest_404_bodies_become_not_found() {
     {
         let e = ggchest_error(rel, 404).await;
         let Error::NotFound { what, message, .. } = &e else { panic!("{rel}: {e:?}") };
-        assert_eq!(what, "offer o-9");
+        assert_eq!(what, "offer 00000000-0000-4000-8000-000000000009");
         assert_eq!(message, fixture(rel)["message"].as_str().unwrap());
         assert_eq!(e.code(), "not_found");
     }

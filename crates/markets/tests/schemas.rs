@@ -298,15 +298,19 @@ async fn update_bodies_match_the_official_schemas() {
     let lb = server(fixture("ggchest/readme-get-offer-response.json")).await;
     let c = ggc_client(lb.url(), KEY);
     let with_accounts = full_update().with_accounts(vec![account("newgamer", true), account("other", false)]);
-    c.update_accounts_offer("o-1", &with_accounts).await.unwrap();
-    c.update_accounts_offer("o-1", &full_update().with_accounts(vec![])).await.unwrap();
-    c.update_currency_offer("o-2", &full_update()).await.unwrap();
-    c.update_items_offer("o-3", &full_update()).await.unwrap();
+    c.update_accounts_offer("00000000-0000-4000-8000-000000000001", &with_accounts).await.unwrap();
+    c.update_accounts_offer("00000000-0000-4000-8000-000000000001", &full_update().with_accounts(vec![]))
+        .await
+        .unwrap();
+    c.update_currency_offer("00000000-0000-4000-8000-000000000002", &full_update()).await.unwrap();
+    c.update_items_offer("00000000-0000-4000-8000-000000000003", &full_update()).await.unwrap();
     // edit_offer builds the full body from what it read (README's one-offer example) plus the edit.
-    c.edit_offer("o-4", |u| u.price = price("139.99"), vec![account("added", false)]).await.unwrap();
+    c.edit_offer("00000000-0000-4000-8000-000000000004", |u| u.price = price("139.99"), vec![account("added", false)])
+        .await
+        .unwrap();
 
     let accounts = body_validator("/v1/offers/accounts/{id}", "put");
-    let bodies = sent(&lb, "PUT", "/v1/offers/accounts/o-1");
+    let bodies = sent(&lb, "PUT", "/v1/offers/accounts/00000000-0000-4000-8000-000000000001");
     assert_eq!(bodies.len(), 2);
     for b in &bodies {
         assert_valid(&accounts, &b.json(), "accounts update");
@@ -315,9 +319,17 @@ async fn update_bodies_match_the_official_schemas() {
     assert_valid(&accounts, &edited, "edit_offer's accounts update");
     assert_eq!((edited["price"].as_str(), edited["qty_total"].as_u64()), (Some("139.99"), Some(6)));
     let currency = body_validator("/v1/offers/currency/{id}", "put");
-    assert_valid(&currency, &sent(&lb, "PUT", "/v1/offers/currency/o-2").remove(0).json(), "currency update");
+    assert_valid(
+        &currency,
+        &sent(&lb, "PUT", "/v1/offers/currency/00000000-0000-4000-8000-000000000002").remove(0).json(),
+        "currency update",
+    );
     let items = body_validator("/v1/offers/items/{id}", "put");
-    assert_valid(&items, &sent(&lb, "PUT", "/v1/offers/items/o-3").remove(0).json(), "items update");
+    assert_valid(
+        &items,
+        &sent(&lb, "PUT", "/v1/offers/items/00000000-0000-4000-8000-000000000003").remove(0).json(),
+        "items update",
+    );
 }
 
 #[tokio::test]
@@ -325,12 +337,17 @@ async fn price_bodies_match_the_official_schema() {
     let lb = server(json!({})).await;
     let c = ggc_client(lb.url(), KEY);
     for p in ["66.32", "100", "0.50", "1234567890123456.99"] {
-        c.update_price("o-1", price(p)).await.unwrap();
+        c.update_price("00000000-0000-4000-8000-000000000001", price(p)).await.unwrap();
     }
     // A computed price, rounded to cents.
-    c.update_price("o-1", UsdPrice::rounded(price("10.00").value() * rust_decimal::Decimal::new(95, 2))).await.unwrap();
+    c.update_price(
+        "00000000-0000-4000-8000-000000000001",
+        UsdPrice::rounded(price("10.00").value() * rust_decimal::Decimal::new(95, 2)),
+    )
+    .await
+    .unwrap();
     let validator = body_validator("/v1/offers/{id}/price", "put");
-    let bodies = sent(&lb, "PUT", "/v1/offers/o-1/price");
+    let bodies = sent(&lb, "PUT", "/v1/offers/00000000-0000-4000-8000-000000000001/price");
     assert_eq!(bodies.len(), 5);
     for b in &bodies {
         assert_valid(&validator, &b.json(), "price update");
@@ -396,7 +413,10 @@ async fn icon_upload_has_the_required_multipart_field() {
     assert_eq!(required, ["icon"]);
     let lb = Loopback::fixed(200, fixture("ggchest/docs-attach-icon-response.json")).await;
     let png = tiny_png();
-    ggc_client(lb.url(), KEY).attach_icon("o-1", &IconFile::new("logo.PNG", png.clone()).unwrap()).await.unwrap();
+    ggc_client(lb.url(), KEY)
+        .attach_icon("00000000-0000-4000-8000-000000000001", &IconFile::new("logo.PNG", png.clone()).unwrap())
+        .await
+        .unwrap();
     let req = lb.only_request();
     let content_type = req.header("content-type").unwrap().to_owned();
     let boundary = content_type.split("boundary=").nth(1).expect("a multipart boundary").trim_matches('"').to_owned();

@@ -237,7 +237,7 @@ async fn ggchest_required_text_attributes_and_accounts() {
     let mut offer = currency_offer();
     offer.attributes.push(offer.attributes[0].clone());
     offer.attributes.push(AttributeChoice { id: "x".into(), option_id: " ".into() });
-    refused(&sb, c.create_currency_offer(&offer), &["attributes", "attributes[2].option_id"]).await;
+    refused(&sb, c.create_currency_offer(&offer), &["attributes", "attributes[2].id", "attributes[2].option_id"]).await;
 
     let mut offer = accounts_offer();
     offer.accounts[1].login = " ".into();
@@ -263,6 +263,38 @@ async fn ggchest_required_text_attributes_and_accounts() {
     refused(&sb, c.delete_icon(OFFER, ".."), &["icon_id"]).await;
     refused(&sb, c.delete_offer("."), &["offer_id"]).await;
     refused(&sb, c.update_price("..", UsdPrice::parse("1").unwrap()), &["offer_id"]).await;
+}
+
+/// The docs call every GGChest id a UUID ("Offer ID (UUID)", "Game ID (UUID)", "Game identifier
+/// (UUID)", "Attribute identifier (UUID)", "Option identifier (UUID)", "Icon ID (UUID)"): any
+/// other id is refused before a request goes out (before: each of these was sent, and a list
+/// filtered by `wow` came back empty with success).
+#[tokio::test]
+async fn ggchest_ids_are_uuids_in_paths_queries_and_bodies() {
+    let sb = sandbox().await;
+    let c = ggc_client(&sb.ggchest_base_url(), GGCHEST_KEY_A);
+    refused(&sb, c.offer("123"), &["offer_id"]).await;
+    refused(&sb, c.delete_offer("abc"), &["offer_id"]).await;
+    refused(&sb, c.toggle("offer-1"), &["offer_id"]).await;
+    refused(&sb, c.update_price("1", UsdPrice::parse("1").unwrap()), &["offer_id"]).await;
+    refused(&sb, c.game_currencies("fifa"), &["game_id"]).await;
+    refused(&sb, c.attributes("wow", &OfferType::Items), &["game_id"]).await;
+    refused(&sb, c.delete_icon(OFFER, "icon1"), &["icon_id"]).await;
+    let filter = OffersFilter { game_id: Some("wow".into()), ..Default::default() };
+    let e = refused(&sb, c.offers(&filter, 1, 10), &["filters[game_id]"]).await;
+    assert!(e.to_string().contains("UUID"), "{e}");
+    let mut offer = currency_offer();
+    offer.game_id = "wow".into();
+    refused(&sb, c.create_currency_offer(&offer), &["game_id"]).await;
+    let mut offer = accounts_offer();
+    offer.attributes = vec![AttributeChoice { id: "server".into(), option_id: "eu".into() }];
+    refused(&sb, c.create_accounts_offer(&offer), &["attributes[0].id", "attributes[0].option_id"]).await;
+    // A UUID with spaces around is sent, trimmed.
+    let before = sb.requests().len();
+    let _ = c.offer(&format!(" {OFFER} ")).await;
+    let sent = sb.requests();
+    assert_eq!(sent.len(), before + 1);
+    assert!(sent.last().unwrap().path.ends_with(OFFER), "{:?}", sent.last());
 }
 
 #[tokio::test]

@@ -183,7 +183,7 @@ fn new_product(c: ProductCreate, out: &Out) -> CliResult<NewProduct> {
             let arr = codes.as_array_mut().ok_or_else(|| CliError::invalid("codes", "must be a list of strings"))?;
             arr.extend(extra_codes.into_iter().map(Value::String));
         }
-        return input::typed(value, path);
+        return input::typed(value, path, out);
     }
     // clap requires these unless --file is given.
     let req = |v: Option<String>| v.unwrap_or_default();

@@ -59,12 +59,13 @@ pub async fn plan(cmd: RunCommand, client: &Client, out: &Out) -> CliResult<(Job
         }
         (RunCommand::GgcCreate(f), _) => {
             let text = input::read_text(&f.file, "--file")?;
-            let ops = if is_csv(&f.file) {
-                plan::ggc::creates_from_csv(&text)?
+            let creates = if is_csv(&f.file) {
+                plan::ggc::parse_creates_csv(&text)?
             } else {
-                plan::ggc::creates_from_json(&text)?
+                plan::ggc::parse_creates_json(&text)?
             };
-            (JobKind::GgcCreate, ops)
+            input::note_unknown_fields(&creates.unknown_fields, &f.file, out);
+            (JobKind::GgcCreate, creates.ops)
         }
         (RunCommand::GgcImportAccounts(a), _) => {
             let accounts = plan::ggc::parse_accounts(&input::read_text(&a.file, "--file")?)?;

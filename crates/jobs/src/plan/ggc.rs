@@ -1,8 +1,10 @@
 //! GGChest jobs: repricing, activate / draft / delete of any selection (100 ids a request),
 //! creating offers from a file, importing accounts into an accounts offer.
 
+use markets::body::typed_noting_unknown;
 use markets::ggchest::{
-    is_uuid, AccountCredentials, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, OffersFilter, MAX_BATCH,
+    check, is_uuid, AccountCredentials, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, OffersFilter,
+    MAX_BATCH,
 };
 use serde_json::{Map, Value};
 
@@ -43,13 +45,23 @@ pub async fn reprice(client: &GgcClient, rule: &PriceRule, ids: &[String], filte
         v
     };
     let mut ops = Vec::new();
+    let (selected, mut no_valid_price) = (offers.len(), 0usize);
     for o in offers {
         let Some(current) = o.price else { continue };
-        let Some(new) = rule.apply(current.value()) else { continue };
+        let Some(new) = rule.apply(current.value()) else {
+            no_valid_price += 1;
+            continue;
+        };
         if new == current.value() {
             continue;
         }
         ops.push(Op::GgcSetPrice { offer_id: o.id, old: current.wire(), new: format!("{new:.2}") });
+    }
+    if ops.is_empty() && no_valid_price > 0 {
+        return Err(Error::Input(format!(
+            "the price rule gives no valid price for any of the {selected} selected offer(s): every new price \
+             would be 0 or below. Use a smaller cut, or give a floor"
+        )));
     }
     Ok(ops)
 }
@@ -73,23 +85,67 @@ pub fn batch(action: BatchAction, ids: &[String]) -> Vec<Op> {
     ids.chunks(MAX_BATCH).map(|c| Op::GgcBatch { action, offer_ids: c.to_vec() }).collect()
 }
 
+/// Offers to create, checked in full before the job exists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Creates {
+    pub ops: Vec<Op>,
+    /// Fields the API does not take, not sent (`offer 2: prise`): worth a warning, as a typo
+    /// would otherwise vanish.
+    pub unknown_fields: Vec<String>,
+}
+
 /// Offers to create from a JSON file: an array of create bodies, each with `offer_type`
 /// (`accounts`, `currency`, `items`) beside the fields its endpoint takes.
 pub fn creates_from_json(text: &str) -> Result<Vec<Op>> {
+    parse_creates_json(text).map(|c| c.ops)
+}
+
+/// [`creates_from_json`], with the unknown fields named.
+pub fn parse_creates_json(text: &str) -> Result<Creates> {
     let value: Value = serde_json::from_str(text).map_err(|e| Error::Input(format!("not JSON: {e}")))?;
     let Value::Array(items) = value else {
         return Err(Error::Input("expected a JSON array of offers".into()));
     };
-    items.into_iter().enumerate().map(|(n, v)| create_op(n, v)).collect()
+    collect_creates(items.into_iter().enumerate().map(|(n, v)| create_op(n, v)))
+}
+
+/// Every row checked; the error names each bad row, so a file is fixed in one go and no offer
+/// of a bad file is created.
+fn collect_creates(rows: impl Iterator<Item = std::result::Result<(Op, Vec<String>), String>>) -> Result<Creates> {
+    let mut creates = Creates { ops: Vec::new(), unknown_fields: Vec::new() };
+    let mut problems = Vec::new();
+    for row in rows {
+        match row {
+            Ok((op, unknown)) => {
+                creates.ops.push(op);
+                creates.unknown_fields.extend(unknown);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        return Ok(creates);
+    }
+    Err(Error::Input(format!(
+        "{} of {} offers would be refused, so none is created: {}",
+        problems.len(),
+        problems.len() + creates.ops.len(),
+        problems.join("; ")
+    )))
 }
 
 /// Offers to create from a CSV file with a header naming the fields: `offer_type`, `game_id`,
 /// `title`, `description`, `price`, `qty_total`, `qty_min`, `delivery_time`,
 /// `delivery_method`, `game_currency_id`, and `attributes` as `attr_id:option_id;…`.
 pub fn creates_from_csv(text: &str) -> Result<Vec<Op>> {
+    parse_creates_csv(text).map(|c| c.ops)
+}
+
+/// [`creates_from_csv`], with the unknown columns named.
+pub fn parse_creates_csv(text: &str) -> Result<Creates> {
     let mut r = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers = r.headers().map_err(|e| Error::Input(format!("CSV header: {e}")))?.clone();
-    let mut ops = Vec::new();
+    let mut rows = Vec::new();
     for (n, row) in r.records().enumerate() {
         let row = row.map_err(|e| Error::Input(format!("CSV row {}: {e}", n + 1)))?;
         let mut obj = Map::new();
@@ -115,27 +171,40 @@ pub fn creates_from_csv(text: &str) -> Result<Vec<Op>> {
             obj.insert(h.to_owned(), value);
         }
         obj.entry("attributes").or_insert_with(|| Value::Array(vec![]));
-        ops.push(create_op(n, Value::Object(obj))?);
+        rows.push(create_op(n, Value::Object(obj)));
     }
-    Ok(ops)
+    collect_creates(rows.into_iter())
 }
 
-/// Checks one create body against its typed request, so that a bad file fails before the job.
-fn create_op(n: usize, mut v: Value) -> Result<Op> {
-    let at = |e: String| Error::Input(format!("offer {}: {e}", n + 1));
+/// Checks one create body as the client will before sending it (types, then every rule: price
+/// format, quantities, ids), so that a bad file fails before the job. Ok: the step and the
+/// fields the API does not take; Err: what is wrong with offer `n + 1`.
+fn create_op(n: usize, mut v: Value) -> std::result::Result<(Op, Vec<String>), String> {
+    let at = |e: String| format!("offer {}: {e}", n + 1);
     let obj = v.as_object_mut().ok_or_else(|| at("not an object".into()))?;
     let offer_type = match obj.remove("offer_type") {
         Some(Value::String(t)) => t.to_lowercase(),
         _ => return Err(at("needs `offer_type`: accounts, currency or items".into())),
     };
-    let check = match offer_type.as_str() {
-        "accounts" => serde_json::from_value::<NewAccountsOffer>(v.clone()).map(|_| ()),
-        "currency" => serde_json::from_value::<NewCurrencyOffer>(v.clone()).map(|_| ()),
-        "items" => serde_json::from_value::<NewItemsOffer>(v.clone()).map(|_| ()),
+    fn checked<T: serde::de::DeserializeOwned>(
+        v: &Value,
+        rules: fn(&T) -> markets::Result<()>,
+    ) -> std::result::Result<Vec<String>, String> {
+        let (typed, unknown) =
+            typed_noting_unknown::<T>(v.clone()).map_err(|(path, e)| format!("{path}: {e}").replace(".: ", ""))?;
+        rules(&typed).map_err(|e| {
+            e.fields().iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join(", ")
+        })?;
+        Ok(unknown)
+    }
+    let unknown = match offer_type.as_str() {
+        "accounts" => checked::<NewAccountsOffer>(&v, check::new_accounts_offer),
+        "currency" => checked::<NewCurrencyOffer>(&v, check::new_currency_offer),
+        "items" => checked::<NewItemsOffer>(&v, check::new_items_offer),
         other => return Err(at(format!("offer_type `{other}`: use accounts, currency or items"))),
-    };
-    check.map_err(|e| at(e.to_string()))?;
-    Ok(Op::GgcCreate { offer_type, offer: v })
+    }
+    .map_err(at)?;
+    Ok((Op::GgcCreate { offer_type, offer: v }, unknown.into_iter().map(|f| at(f)).collect()))
 }
 
 /// Accounts from a CSV with a header: `login`, `password`, and optionally `email_login`,

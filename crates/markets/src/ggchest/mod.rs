@@ -16,9 +16,15 @@ pub use requests::*;
 pub use types::*;
 pub use validate::{is_uuid, offer_ids as validate_offer_ids, MAX_BATCH};
 
+/// The checks a create request gets before it is sent, for callers that check many before
+/// sending any (a bulk job's file).
+pub mod check {
+    pub use super::validate::{new_accounts_offer, new_currency_offer, new_items_offer};
+}
+
 use crate::{
     http::{ClientConfig, Repeat, Request, Transport},
-    validation::{path_id, Violations},
+    validation::Violations,
     Error, Market, Result, UsdPrice,
 };
 use futures::{stream, Stream, TryStreamExt};
@@ -114,14 +120,14 @@ impl GgcClient {
 
     /// `GET /v1/games/{id}/currency`: the currencies a currency offer of this game can sell.
     pub async fn game_currencies(&self, game_id: &str) -> Result<Vec<GameCurrency>> {
-        let id = path_id("game_id", game_id)?;
+        let id = validate::uuid_path("game_id", game_id)?;
         let req = Request::get(format!("/v1/games/{id}/currency")).about(format!("game {id}"));
         Ok(self.transport.json::<GameCurrencies>(&req).await?.0)
     }
 
     /// `GET /v1/games/{id}/{offerType}/attributes`: attributes and their options.
     pub async fn attributes(&self, game_id: &str, offer_type: &OfferType) -> Result<Vec<Attribute>> {
-        let id = path_id("game_id", game_id)?;
+        let id = validate::uuid_path("game_id", game_id)?;
         if !offer_type.is_known() {
             return Err(Error::invalid_field(
                 "offer_type",
@@ -140,6 +146,9 @@ impl GgcClient {
         let mut v = Violations::new();
         validate::known_choice!(v, "filters[status]", &filter.status, OfferStatus);
         validate::known_choice!(v, "filters[offer_type]", &filter.offer_type, OfferType);
+        if let Some(game) = &filter.game_id {
+            validate::uuid(&mut v, "filters[game_id]", game);
+        }
         v.finish()?;
         let req = Request::get("/v1/offers")
             .query("pagination[page]", page)
@@ -147,7 +156,7 @@ impl GgcClient {
             // The spec's filter enum is lower case; the README's example upper case. Send the spec's.
             .query_opt("filters[status]", filter.status.as_ref())
             .query_opt("filters[offer_type]", filter.offer_type.as_ref())
-            .query_opt("filters[game_id]", filter.game_id.as_deref());
+            .query_opt("filters[game_id]", filter.game_id.as_deref().map(str::trim));
         self.transport.json(&req).await
     }
 
@@ -163,7 +172,7 @@ impl GgcClient {
 
     /// `GET /v1/offers/{id}`.
     pub async fn offer(&self, offer_id: &str) -> Result<Offer> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         self.transport.json(&Request::get(format!("/v1/offers/{id}")).about(format!("offer {id}"))).await
     }
 
@@ -192,7 +201,7 @@ impl GgcClient {
     /// `PUT /v1/offers/accounts/{id}`: the full offer; `accounts` are accounts to add. Adding
     /// accounts twice would sell them twice, so with accounts it is never repeated blindly.
     pub async fn update_accounts_offer(&self, offer_id: &str, update: &AccountsOfferUpdate) -> Result<()> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         validate::accounts_offer_update(update)?;
         let repeat = if update.accounts.is_empty() { Repeat::Safe } else { Repeat::Unsafe };
         self.transport
@@ -211,7 +220,7 @@ impl GgcClient {
     }
 
     async fn put_offer_update(&self, offer_type: &OfferType, offer_id: &str, update: &OfferUpdate) -> Result<()> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         validate::offer_update(update)?;
         let path = requests::update_path(offer_type, &id)?;
         self.transport.ack(&Request::put(path, Repeat::Safe).json(update).about(format!("offer {id}"))).await
@@ -253,7 +262,7 @@ impl GgcClient {
 
     /// `PUT /v1/offers/{id}/price` (US dollars, 2 decimals).
     pub async fn update_price(&self, offer_id: &str, price: UsdPrice) -> Result<()> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         validate::price_update(&price)?;
         let req = Request::put(format!("/v1/offers/{id}/price"), Repeat::Safe)
             .json(&PriceUpdate { price })
@@ -264,7 +273,7 @@ impl GgcClient {
     /// `PUT /v1/offers/{id}/toggle`: active ↔ draft. A second send undoes the first, so it is
     /// never repeated blindly.
     pub async fn toggle(&self, offer_id: &str) -> Result<()> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         self.transport
             .ack(&Request::put(format!("/v1/offers/{id}/toggle"), Repeat::Unsafe).about(format!("offer {id}")))
             .await
@@ -274,7 +283,7 @@ impl GgcClient {
 
     /// `DELETE /v1/offers/{id}`.
     pub async fn delete_offer(&self, offer_id: &str) -> Result<()> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         let req = Request::delete(format!("/v1/offers/{id}")).about(format!("offer {id}")).gone_means_done();
         self.transport.ack(&req).await
     }
@@ -331,7 +340,7 @@ impl GgcClient {
 
     /// `POST /v1/offers/{id}/icon` (multipart field `icon`). Never repeated blindly.
     pub async fn attach_icon(&self, offer_id: &str, icon: &IconFile) -> Result<AttachedIcon> {
-        let id = path_id("offer_id", offer_id)?;
+        let id = validate::uuid_path("offer_id", offer_id)?;
         let req = Request::post(format!("/v1/offers/{id}/icon"), Repeat::Unsafe)
             .file("icon", icon.file_name.clone(), icon.kind.mime(), icon.bytes.clone())
             .about(format!("offer {id}"));
@@ -340,8 +349,8 @@ impl GgcClient {
 
     /// `DELETE /v1/offers/{offerId}/icon/{iconId}`.
     pub async fn delete_icon(&self, offer_id: &str, icon_id: &str) -> Result<()> {
-        let offer = path_id("offer_id", offer_id)?;
-        let icon = path_id("icon_id", icon_id)?;
+        let offer = validate::uuid_path("offer_id", offer_id)?;
+        let icon = validate::uuid_path("icon_id", icon_id)?;
         self.transport
             .ack(
                 &Request::delete(format!("/v1/offers/{offer}/icon/{icon}"))

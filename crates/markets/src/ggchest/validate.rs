@@ -26,6 +26,32 @@ pub fn is_uuid(s: &str) -> bool {
         && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// A GGChest id given in a field: the docs call every one a UUID ("Offer ID (UUID)", "Game
+/// identifier (UUID)", "Attribute identifier (UUID)", "Option identifier (UUID)", "Icon ID
+/// (UUID)"), so anything else is caught here rather than sent for a 404 or an empty list.
+pub(crate) fn uuid(v: &mut Violations, field: &str, value: &str) {
+    let value = value.trim();
+    if value.is_empty() {
+        v.non_blank(field, value);
+    } else {
+        v.check(
+            is_uuid(value),
+            field,
+            format!(
+                "`{value}` is not a GGChest id: ids are UUIDs like 550e8400-e29b-41d4-a716-446655440000 \
+                 (copy it from the offer or game list)"
+            ),
+        );
+    }
+}
+
+/// A path id: a UUID (see [`uuid`]), trimmed.
+pub(crate) fn uuid_path(field: &str, id: &str) -> Result<String> {
+    let mut v = Violations::new();
+    uuid(&mut v, field, id);
+    v.finish().map(|_| id.trim().to_owned())
+}
+
 fn price(v: &mut Violations, field: &str, p: &UsdPrice) {
     if let Err(m) = p.check() {
         v.add(field, m);
@@ -46,8 +72,8 @@ fn known_method(v: &mut Violations, m: &DeliveryMethod) {
 
 fn attributes(v: &mut Violations, attrs: &[AttributeChoice]) {
     for (i, a) in attrs.iter().enumerate() {
-        v.non_blank(&format!("attributes[{i}].id"), &a.id);
-        v.non_blank(&format!("attributes[{i}].option_id"), &a.option_id);
+        uuid(v, &format!("attributes[{i}].id"), &a.id);
+        uuid(v, &format!("attributes[{i}].option_id"), &a.option_id);
     }
     let ids: Vec<String> = attrs.iter().map(|a| a.id.clone()).collect();
     v.unique_non_blank("attributes", &ids, "attribute");
@@ -84,9 +110,9 @@ fn accounts(v: &mut Violations, list: &[AccountCredentials], field: &str) {
     v.unique_non_blank(field, &logins, "login");
 }
 
-pub(crate) fn new_accounts_offer(o: &NewAccountsOffer) -> Result<()> {
+pub fn new_accounts_offer(o: &NewAccountsOffer) -> Result<()> {
     let mut v = Violations::new();
-    v.non_blank("game_id", &o.game_id);
+    uuid(&mut v, "game_id", &o.game_id);
     common(
         &mut v,
         Common {
@@ -118,9 +144,9 @@ pub(crate) fn new_accounts_offer(o: &NewAccountsOffer) -> Result<()> {
     v.finish()
 }
 
-pub(crate) fn new_currency_offer(o: &NewCurrencyOffer) -> Result<()> {
+pub fn new_currency_offer(o: &NewCurrencyOffer) -> Result<()> {
     let mut v = Violations::new();
-    v.non_blank("game_id", &o.game_id);
+    uuid(&mut v, "game_id", &o.game_id);
     v.non_blank("game_currency_id", &o.game_currency_id);
     common(
         &mut v,
@@ -139,9 +165,9 @@ pub(crate) fn new_currency_offer(o: &NewCurrencyOffer) -> Result<()> {
     v.finish()
 }
 
-pub(crate) fn new_items_offer(o: &NewItemsOffer) -> Result<()> {
+pub fn new_items_offer(o: &NewItemsOffer) -> Result<()> {
     let mut v = Violations::new();
-    v.non_blank("game_id", &o.game_id);
+    uuid(&mut v, "game_id", &o.game_id);
     common(
         &mut v,
         Common {

@@ -80,9 +80,13 @@ async fn create(c: OfferCreate, client: &GgcClient, out: &Out) -> CliResult {
         return Err(CliError::usage(format!("--accounts-csv is only for accounts offers, not {}", c.offer_type)));
     }
     let id = match c.offer_type {
-        OfferType::Accounts => client.create_accounts_offer(&input::typed::<NewAccountsOffer>(value, &c.file)?).await?,
-        OfferType::Currency => client.create_currency_offer(&input::typed::<NewCurrencyOffer>(value, &c.file)?).await?,
-        OfferType::Items => client.create_items_offer(&input::typed::<NewItemsOffer>(value, &c.file)?).await?,
+        OfferType::Accounts => {
+            client.create_accounts_offer(&input::typed::<NewAccountsOffer>(value, &c.file, out)?).await?
+        }
+        OfferType::Currency => {
+            client.create_currency_offer(&input::typed::<NewCurrencyOffer>(value, &c.file, out)?).await?
+        }
+        OfferType::Items => client.create_items_offer(&input::typed::<NewItemsOffer>(value, &c.file, out)?).await?,
         OfferType::Unknown(t) => return Err(CliError::usage(format!("unknown offer type `{t}`"))),
     }
     .id;
@@ -114,13 +118,15 @@ async fn update(u: UpdateArgs, client: &GgcClient, out: &Out) -> CliResult {
         OfferType::Accounts => {
             // Accounts listed in an update are accounts to add; none is the common case.
             object(&mut value, "--file")?.entry("accounts").or_insert_with(|| Value::Array(Vec::new()));
-            let body: AccountsOfferUpdate = input::typed(value, &u.file)?;
+            let body: AccountsOfferUpdate = input::typed(value, &u.file, out)?;
             client.update_accounts_offer(&u.id, &body).await?;
         }
         OfferType::Currency => {
-            client.update_currency_offer(&u.id, &input::typed::<OfferUpdate>(value, &u.file)?).await?
+            client.update_currency_offer(&u.id, &input::typed::<OfferUpdate>(value, &u.file, out)?).await?
         }
-        OfferType::Items => client.update_items_offer(&u.id, &input::typed::<OfferUpdate>(value, &u.file)?).await?,
+        OfferType::Items => {
+            client.update_items_offer(&u.id, &input::typed::<OfferUpdate>(value, &u.file, out)?).await?
+        }
         OfferType::Unknown(t) => {
             return Err(CliError::usage(format!("offer {} has type `{t}`; pass --type accounts|items|currency", u.id)))
         }

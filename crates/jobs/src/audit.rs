@@ -4,14 +4,17 @@
 //! codes and accounts by their count).
 
 use std::{
-    fs::{self, OpenOptions},
+    fs,
     io::Write,
     path::{Path, PathBuf},
 };
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::{
+    private::{narrow, private_dir, private_options},
+    Error, Result,
+};
 
 /// One change sent to a marketplace. Never a secret: codes and accounts appear as counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,13 +96,14 @@ impl AuditLog {
 
     /// Appends one entry as one write of one line (appends of one line do not interleave).
     pub fn append(&self, entry: &AuditEntry) -> Result<()> {
-        if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::journal(dir, e))?;
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            private_dir(dir).map_err(|e| Error::journal(dir, e))?;
         }
         let mut line = serde_json::to_string(entry).expect("an audit entry serializes");
         line.push('\n');
-        let mut f =
-            OpenOptions::new().create(true).append(true).open(&self.path).map_err(|e| Error::journal(&self.path, e))?;
+        let err = |e| Error::journal(&self.path, e);
+        let mut f = private_options().create(true).append(true).open(&self.path).map_err(err)?;
+        narrow(&f).map_err(err)?;
         f.write_all(line.as_bytes()).map_err(|e| Error::journal(&self.path, e))
     }
 

@@ -22,6 +22,11 @@ pub enum Error {
     )]
     Unseal { path: String },
 
+    /// Sealed steps of a job do not open: the journal key is not in the keychain, or another
+    /// key replaced it. The text says what was lost and what remains.
+    #[error("{0}")]
+    JournalKeyLost(String),
+
     /// Another process is running this job.
     #[error("job {0} is being run by another Seller Desk process")]
     Busy(String),
@@ -49,6 +54,7 @@ impl Error {
             Error::Market(e) => e.code(),
             Error::Journal { .. } | Error::Unseal { .. } => "journal",
             Error::NoJournalKey(_) => "keychain",
+            Error::JournalKeyLost(_) => "journal_key_lost",
             Error::Busy(_) => "job_busy",
             Error::NoSuchJob(_) => "not_found",
             Error::Input(_) => "invalid_input",

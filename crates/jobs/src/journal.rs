@@ -20,7 +20,13 @@ use std::{
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{ops::Op, seal::JournalKey, state::JobHeader, Error, Result};
+use crate::{
+    ops::Op,
+    private::{narrow, private_dir, private_options},
+    seal::JournalKey,
+    state::JobHeader,
+    Error, Result,
+};
 
 /// One line of the journal.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -103,7 +109,10 @@ impl Journal {
 
     /// Writes a new job, all its steps at once. Steps with secrets need `key`.
     pub fn create(jobs_dir: &Path, header: &JobHeader, ops: &[Op], key: Option<&JournalKey>) -> Result<PathBuf> {
-        fs::create_dir_all(jobs_dir).map_err(|e| Error::journal(jobs_dir, e))?;
+        if let Some(data_dir) = jobs_dir.parent().filter(|d| !d.as_os_str().is_empty()) {
+            private_dir(data_dir).map_err(|e| Error::journal(data_dir, e))?;
+        }
+        private_dir(jobs_dir).map_err(|e| Error::journal(jobs_dir, e))?;
         let path = Journal::path_of(jobs_dir, &header.id);
         let mut text = line(&Record::Header(header.clone()));
         for (i, op) in ops.iter().enumerate() {
@@ -126,7 +135,8 @@ impl Journal {
         }
         let tmp = jobs_dir.join(format!(".{}.tmp", header.id));
         let write = || -> std::io::Result<()> {
-            let mut f = File::create(&tmp)?;
+            let mut f = private_options().write(true).create(true).truncate(true).open(&tmp)?;
+            narrow(&f)?;
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
             fs::rename(&tmp, &path)?;
@@ -141,6 +151,7 @@ impl Journal {
     pub fn open(path: &Path) -> Result<Journal> {
         let err = |e: std::io::Error| Error::journal(path, e);
         let mut file = OpenOptions::new().read(true).write(true).open(path).map_err(err)?;
+        narrow(&file).map_err(err)?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).map_err(err)?;
         let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);

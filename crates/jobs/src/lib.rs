@@ -18,6 +18,7 @@ mod error;
 mod exec;
 pub mod export;
 mod journal;
+pub mod key_loss;
 pub mod notices;
 mod ops;
 pub mod orders_watch;

@@ -75,6 +75,28 @@ pub struct StepEntry {
     pub state: StepState,
 }
 
+/// What a job's sealed steps came to when opened ([`JobState::open_sealed`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SealStatus {
+    /// Steps whose op is sealed (codes, credentials).
+    pub sealed_steps: usize,
+    /// Sealed steps that did not open, and their items: no key, or another key.
+    pub lost_steps: usize,
+    pub lost_items: usize,
+    /// Of those, the steps (and items) not settled yet: pending, or sent with no outcome.
+    pub lost_unsettled_steps: usize,
+    pub lost_unsettled_items: usize,
+    /// There was no key in the keychain at all (rather than one that does not open them).
+    pub no_key: bool,
+}
+
+impl SealStatus {
+    /// Sealed steps that did not open.
+    pub fn is_lost(&self) -> bool {
+        self.lost_steps > 0
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct JobState {
     pub header: JobHeader,
@@ -125,22 +147,73 @@ impl JobState {
         Ok(job)
     }
 
-    /// Opens sealed steps with `key`; without a key, a job with sealed steps cannot run.
+    /// Opens sealed steps with `key`; a job with sealed steps that do not open (no key in the
+    /// keychain, or another key) cannot run or be retried: [`Error::JournalKeyLost`] says what
+    /// was lost and what remains.
     pub fn unseal(&mut self, key: Option<&JournalKey>, path: &Path) -> Result<()> {
-        for (i, step) in self.steps.iter_mut().enumerate() {
-            if step.op.is_some() {
-                continue;
-            }
-            let Some(sealed) = &step.sealed else {
-                return Err(Error::journal(path, format!("step {i} has neither an op nor a sealed op")));
-            };
-            let key = key.ok_or_else(|| Error::NoJournalKey("the journal key is needed to resume this job".into()))?;
-            let plain = key
-                .open(sealed, &seal_context(&self.header.id, i))
-                .ok_or_else(|| Error::Unseal { path: path.display().to_string() })?;
-            step.op = Some(serde_json::from_slice(&plain).map_err(|e| Error::journal(path, e))?);
+        if let Some((i, _)) = self.steps.iter().enumerate().find(|(_, s)| s.op.is_none() && s.sealed.is_none()) {
+            return Err(Error::journal(path, format!("step {i} has neither an op nor a sealed op")));
+        }
+        let status = self.open_sealed(key);
+        if status.lost_steps > 0 {
+            return Err(Error::JournalKeyLost(self.key_loss_text(&status)));
         }
         Ok(())
+    }
+
+    /// Opens every sealed step that `key` opens and says what did not: never fails, so a job
+    /// whose key is lost still lists and shows its results by position.
+    pub fn open_sealed(&mut self, key: Option<&JournalKey>) -> SealStatus {
+        let mut status = SealStatus { no_key: key.is_none(), ..SealStatus::default() };
+        for (i, step) in self.steps.iter_mut().enumerate() {
+            let Some(sealed) = &step.sealed else { continue };
+            status.sealed_steps += 1;
+            if step.op.is_none() {
+                step.op = key
+                    .and_then(|key| key.open(sealed, &seal_context(&self.header.id, i)))
+                    .and_then(|plain| serde_json::from_slice(&plain).ok());
+            }
+            if step.op.is_none() {
+                status.lost_steps += 1;
+                status.lost_items += step.items;
+                if matches!(step.state, StepState::Pending | StepState::Unknown { .. }) {
+                    status.lost_unsettled_steps += 1;
+                    status.lost_unsettled_items += step.items;
+                }
+            }
+        }
+        status
+    }
+
+    /// What was lost with the journal key and what remains, for the seller.
+    pub fn key_loss_text(&self, status: &SealStatus) -> String {
+        let id = &self.header.id;
+        let secrets = match self.header.kind {
+            JobKind::GgUploadCodes | JobKind::GgAddOffers => "codes",
+            JobKind::GgcImportAccounts => "account credentials",
+            JobKind::GgcCreate => "accounts and items of the offers",
+            _ => "codes and credentials",
+        };
+        let cause = if status.no_key {
+            format!(
+                "the journal key that sealed its {secrets} is no longer in the keychain (service `sellerdesk`, account `{}`)",
+                crate::JOURNAL_KEY_ACCOUNT
+            )
+        } else {
+            format!("the keychain's journal key is not the one that sealed its {secrets} (the key was replaced)")
+        };
+        let unsettled = if status.lost_unsettled_steps > 0 {
+            format!(
+                "; {} of those steps ({} items) were not settled and can never be resumed or retried from this job: send those items again from your own file",
+                status.lost_unsettled_steps, status.lost_unsettled_items
+            )
+        } else {
+            "; every one of those steps was settled, so no work is lost, only the names of its items".to_owned()
+        };
+        format!(
+            "job {id}: {cause}. Lost: the {secrets} of {} sealed steps ({} items), which Seller Desk can no longer read{unsettled}. Kept: every step's outcome and each item's result by position (`sellerdesk jobs results {id}`).",
+            status.lost_steps, status.lost_items
+        )
     }
 
     pub fn has_sealed_steps(&self) -> bool {

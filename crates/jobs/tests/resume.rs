@@ -122,9 +122,9 @@ async fn one_runner_at_a_time_and_sealed_steps_need_the_key() {
     drop(guard);
 
     let no_key = RunOptions { key: None, ..env.options() };
-    assert_eq!(jobs::run_job(&path, &client, &no_key).await.unwrap_err().code(), "keychain");
+    assert_eq!(jobs::run_job(&path, &client, &no_key).await.unwrap_err().code(), "journal_key_lost");
     let wrong_key = RunOptions { key: Some(JournalKey::ephemeral()), ..env.options() };
-    assert_eq!(jobs::run_job(&path, &client, &wrong_key).await.unwrap_err().code(), "journal");
+    assert_eq!(jobs::run_job(&path, &client, &wrong_key).await.unwrap_err().code(), "journal_key_lost");
     // Without a key, a job with codes is not even written.
     let refused =
         plan::create_job(&env.dir(), JobKind::GgUploadCodes, &env.target(&client), upload_ops(&product, 1), None, None);

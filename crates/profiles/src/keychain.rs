@@ -73,6 +73,14 @@ impl Keychain {
     pub fn store_named(&self, account: &str, secret: &ApiKey) -> Result<(), KeychainError> {
         with_account(account, account, Some(secret), |entry| entry.set_password(secret.expose()))
     }
+
+    /// Deletes a secret kept under its own account name; one that is not there is not an error.
+    pub fn delete_named(&self, account: &str) -> Result<(), KeychainError> {
+        match with_account(account, account, None, |entry| entry.delete_credential()) {
+            Err(KeychainError::NoEntry { .. }) => Ok(()),
+            other => other,
+        }
+    }
 }
 
 /// Runs one keyring call on the entry of `profile_id`, mapping its error. `secret` is the key

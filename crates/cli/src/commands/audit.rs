@@ -54,7 +54,7 @@ fn entries_table(entries: &[AuditEntry]) -> String {
 fn write(csv: String, to: Option<&std::path::Path>, out: &Out) -> CliResult {
     match to {
         Some(p) => {
-            std::fs::write(p, &csv)?;
+            jobs::private::write_private(p, csv.as_bytes())?;
             out.note(format!("{} rows written to {}.", csv.lines().count().saturating_sub(1), p.display()));
         }
         None => print!("{csv}"),

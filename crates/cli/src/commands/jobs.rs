@@ -10,7 +10,7 @@ use jobs::{
 use markets::{gg::GgClient, ggchest::GgcClient, Market};
 use serde::Serialize;
 
-use super::{jobs_plan, progress_bar::ProgressBar};
+use super::{jobs_plan, progress_bar::ProgressBar, sealed};
 use crate::{
     args::{jobs::*, GlobalArgs},
     context::{self, Target, API_KEY_ENV},
@@ -25,7 +25,7 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             let target = context::resolve(global, run.market())?;
             let client = client(&target)?;
             let (kind, ops) = jobs_plan::plan(run, &client, out).await.map_err(|e| target.annotate(e))?;
-            let key = if ops.iter().any(|op| op.is_secret()) { Some(JournalKey::from_keychain()?) } else { None };
+            let key = if ops.iter().any(|op| op.is_secret()) { Some(JournalKey::for_new_job(&data)?) } else { None };
             let (header, path) = plan::create_job(&data, kind, &plan_target(&target), ops, key.as_ref(), None)?;
             out.note(format!(
                 "job {} ({}): {} steps. Resume it with `sellerdesk jobs resume {}`.",
@@ -40,13 +40,13 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             let path = plan::find_job(&data, &r.id)?;
             let job = JobState::load(&path)?;
             let target = target_for(global, &job)?;
-            let key = if job.has_sealed_steps() { Some(JournalKey::from_keychain()?) } else { None };
+            let key = sealed::key_to_run(&data, &job, out)?;
             execute(&path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::RetryFailed(r) => {
             let path = plan::find_job(&data, &r.id)?;
             let mut job = JobState::load(&path)?;
-            let key = if job.has_sealed_steps() { Some(JournalKey::from_keychain()?) } else { None };
+            let key = sealed::key_to_run(&data, &job, out)?;
             job.unseal(key.as_ref(), &path)?;
             let target = target_for(global, &job)?;
             let (header, new_path) = plan::retry_failed(&data, &job, key.as_ref())?;
@@ -58,7 +58,8 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             execute(&new_path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::List => {
-            let all = plan::list_jobs(&data)?;
+            let mut all = plan::list_jobs(&data)?;
+            sealed::check_listed(&data, &mut all, out);
             let rows: Vec<Summary> = all.iter().map(Summary::of).collect();
             out.emit(&rows, |rows| {
                 if rows.is_empty() {
@@ -93,7 +94,8 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             Ok(())
         }
         JobsCommand::Show(r) => {
-            let job = JobState::load(&plan::find_job(&data, &r.id)?)?;
+            let mut job = JobState::load(&plan::find_job(&data, &r.id)?)?;
+            sealed::open_for_reading(&data, &mut job, out);
             let s = Summary::of(&job);
             out.emit(&s, |s| {
                 table::details(vec![
@@ -121,13 +123,9 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
         JobsCommand::Results(r) => {
             let path = plan::find_job(&data, &r.id)?;
             let mut job = JobState::load(&path)?;
-            if job.has_sealed_steps() {
-                // With the key, items are listed one by one (codes masked); without it, by
-                // position: the outcomes are in the clear either way.
-                if let Ok(key) = JournalKey::from_keychain() {
-                    job.unseal(Some(&key), &path)?;
-                }
-            }
+            // With the key, items are listed one by one (codes masked); without it, by
+            // position: the outcomes are in the clear either way.
+            sealed::open_for_reading(&data, &mut job, out);
             let results = Results::of(&job);
             let mut outcomes = Vec::new();
             for o in &r.outcome {
@@ -159,7 +157,7 @@ fn write_csv(p: &Path, text: &str, n: usize, what: &str, out: &Out) -> CliResult
     if p == Path::new("-") {
         print!("{text}");
     } else {
-        std::fs::write(p, text)?;
+        jobs::private::write_private(p, text.as_bytes())?;
         out.note(format!("{n} {what} written to {}.", p.display()));
     }
     Ok(())

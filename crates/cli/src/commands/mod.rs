@@ -7,6 +7,7 @@ pub mod jobs;
 mod jobs_plan;
 pub mod profile;
 mod progress_bar;
+mod sealed;
 
 use crate::{args::Cli, args::Command, error::CliResult, output::Out};
 use serde::Serialize;

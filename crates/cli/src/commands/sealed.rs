@@ -1,0 +1,68 @@
+//! Jobs whose codes or credentials are sealed: reading them never creates a journal key (only
+//! `jobs run` does, for a new job that seals), and a key that is lost is said: loudly once when
+//! it sealed unfinished work, plainly each time the job is shown.
+
+use std::path::Path;
+
+use jobs::{key_loss, JobState, JournalKey};
+
+use crate::{error::CliResult, output::Out};
+
+/// The keychain's journal key, for reading jobs; `None` when there is none. A keychain that
+/// cannot be used is an error (`keychain`, exit 9): nothing is lost, it is out of reach.
+pub fn existing_key() -> CliResult<Option<JournalKey>> {
+    Ok(JournalKey::existing()?)
+}
+
+/// Opens what the keychain's key opens of `job` and says what was lost on stderr. A keychain
+/// that cannot be used is said too; the job is then shown by position.
+pub fn open_for_reading(data: &Path, job: &mut JobState, out: &Out) {
+    if !job.has_sealed_steps() {
+        return;
+    }
+    match JournalKey::existing() {
+        Ok(key) => say(key_loss::check(data, job, key.as_ref()), out),
+        Err(e) => out.note(format!("{e}. Sealed items are shown by position.")),
+    }
+}
+
+/// The same for every job of a listing, with one keychain read; a keychain that cannot be
+/// used says nothing here (the listing needs no key).
+pub fn check_listed(data: &Path, jobs: &mut [JobState], out: &Out) {
+    if !jobs.iter().any(JobState::has_sealed_steps) {
+        return;
+    }
+    let Ok(key) = JournalKey::existing() else { return };
+    for job in jobs.iter_mut().filter(|j| j.has_sealed_steps()) {
+        let check = key_loss::check(data, job, key.as_ref());
+        if check.first_report {
+            say(check, out);
+        }
+    }
+}
+
+/// The key to resume or retry `job` with. If its sealed steps do not open, the loss is said
+/// (loudly, the first time) and the command fails with `journal_key_lost`, naming the cause.
+pub fn key_to_run(data: &Path, job: &JobState, out: &Out) -> CliResult<Option<JournalKey>> {
+    if !job.has_sealed_steps() {
+        return Ok(None);
+    }
+    let key = existing_key()?;
+    let mut probe = job.clone();
+    let check = key_loss::check(data, &mut probe, key.as_ref());
+    if let Some(text) = &check.text {
+        if check.first_report {
+            out.note(key_loss::loud(text));
+        }
+        return Err(jobs::Error::JournalKeyLost(text.clone()).into());
+    }
+    Ok(key)
+}
+
+fn say(check: key_loss::KeyCheck, out: &Out) {
+    match (&check.text, check.first_report) {
+        (Some(text), true) => out.note(key_loss::loud(text)),
+        (Some(text), false) => out.note(text),
+        (None, _) => {}
+    }
+}

@@ -2,6 +2,10 @@
 //! key's pacing carries over from one command to the next (the limiter itself is shared per key
 //! inside `markets`, so even two clients would not exceed the limits). A client is rebuilt when
 //! the profile's base URL changes and dropped when its key is replaced or the profile removed.
+//!
+//! A key goes only where it belongs ([`check_destination`]): the marketplace's documented
+//! production host, the app's own running sandbox, or a host the user confirmed for the profile
+//! in a native dialog (docs/SECURITY.md).
 
 use std::{
     collections::HashMap,
@@ -10,6 +14,8 @@ use std::{
 
 use markets::{gg::GgClient, ggchest::GgcClient};
 use profiles::Profile;
+
+use crate::error::{CommandError, CommandResult};
 
 #[derive(Clone)]
 pub enum MarketClient {
@@ -49,5 +55,124 @@ impl ClientCache {
     /// Drops the client of a profile (key replaced, profile removed).
     pub fn forget(&self, profile_id: &str) {
         self.by_profile.lock().unwrap_or_else(|p| p.into_inner()).remove(profile_id);
+    }
+}
+
+/// The profile field (in profiles.json) listing the origins (`scheme://host[:port]`) the user
+/// confirmed, in the native dialog, that this profile's key may be sent to. Written by the Rust
+/// side only ([`crate::commands::profiles::set_profile_base_url`], and `add_profile`, where the
+/// key is typed together with its URL); no command lets the webview write it.
+pub const CONFIRMED_HOSTS_FIELD: &str = "confirmed_hosts";
+
+/// `scheme://host[:port]` of a URL (the port only when not the scheme's default); `None` when it
+/// does not parse.
+pub fn origin_of(url: &str) -> Option<String> {
+    let url = tauri::Url::parse(url.trim()).ok()?;
+    url.has_host().then(|| url.origin().ascii_serialization())
+}
+
+/// Where a profile's base URL leads, as far as its key is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// The marketplace's documented production host (https, default port).
+    Production,
+    /// The app's own sandbox, running now in this process.
+    OwnSandbox,
+    /// A host the user confirmed for this profile in the native dialog.
+    Confirmed,
+    /// Anything else: the key is not sent. Holds the origin.
+    Unconfirmed(String),
+}
+
+/// Where `base_url` of `profile` leads; `sandbox_origin` is the origin of the app's running
+/// sandbox, if it runs.
+pub fn destination(profile: &Profile, base_url: &str, sandbox_origin: Option<&str>) -> Destination {
+    let Some(origin) = origin_of(base_url) else { return Destination::Unconfirmed(base_url.to_owned()) };
+    if origin_of(profile.market.production_base_url()).as_deref() == Some(origin.as_str()) {
+        return Destination::Production;
+    }
+    if sandbox_origin.and_then(origin_of).as_deref() == Some(origin.as_str()) {
+        return Destination::OwnSandbox;
+    }
+    if confirmed_hosts(profile).iter().any(|h| *h == origin) {
+        return Destination::Confirmed;
+    }
+    Destination::Unconfirmed(origin)
+}
+
+/// The origins confirmed for this profile.
+pub fn confirmed_hosts(profile: &Profile) -> Vec<String> {
+    profile
+        .extra_fields()
+        .get(CONFIRMED_HOSTS_FIELD)
+        .and_then(|v| v.as_array())
+        .map(|a| a.iter().filter_map(|h| h.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+/// Refuses to hand the key of `profile` to a client for an unconfirmed host: checked wherever a
+/// client is built with the key (commands, the orders watcher, bulk jobs), so a base URL changed
+/// by any other means (profiles.json edited, a CLI profile) does not get the key either.
+pub fn check_destination(profile: &Profile, sandbox_origin: Option<&str>) -> CommandResult<()> {
+    match destination(profile, &profile.base_url, sandbox_origin) {
+        Destination::Unconfirmed(origin) => Err(CommandError::new(
+            "base_url_unconfirmed",
+            format!(
+                "the key of profile \"{}\" was not sent to {origin}: that host is not {}'s and you have not \
+                 confirmed it; open the profile's settings and save its base URL again to confirm it",
+                profile.name,
+                profile.market.display_name()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(market: markets::Market, base_url: &str, confirmed: &[&str]) -> Profile {
+        let mut value = serde_json::json!({
+            "id": "p1", "name": "Shop", "market": market.id(), "base_url": base_url,
+            "created_at": "2026-01-01T00:00:00Z",
+        });
+        if !confirmed.is_empty() {
+            value[CONFIRMED_HOSTS_FIELD] = serde_json::json!(confirmed);
+        }
+        serde_json::from_value(value).expect("profile")
+    }
+
+    #[test]
+    fn only_production_the_own_sandbox_and_confirmed_hosts_get_the_key() {
+        use markets::Market::*;
+        let sandbox = Some("http://127.0.0.1:4040");
+        for (market, url) in
+            [(GgChest, "https://sellerapi.ggchest.com"), (GamingGoods, "https://gaming-goods.ru/api/partner/v1")]
+        {
+            assert_eq!(destination(&profile(market, url, &[]), url, None), Destination::Production);
+        }
+        // The other marketplace's host, another port, plain http: not production.
+        let other = profile(GgChest, "https://gaming-goods.ru/api/partner/v1", &[]);
+        assert!(check_destination(&other, None).is_err());
+        let port = profile(GgChest, "https://sellerapi.ggchest.com:8443", &[]);
+        assert!(check_destination(&port, None).is_err());
+        let http = profile(GgChest, "http://sellerapi.ggchest.com", &[]);
+        assert!(check_destination(&http, None).is_err());
+        // The running sandbox, and only while it is that one.
+        let demo = profile(GgChest, "http://127.0.0.1:4040/ggchest", &[]);
+        assert_eq!(destination(&demo, &demo.base_url, sandbox), Destination::OwnSandbox);
+        assert!(check_destination(&demo, Some("http://127.0.0.1:4041")).is_err());
+        assert!(check_destination(&demo, None).is_err());
+        // Any other host: refused, with the code and the host named, until confirmed.
+        let evil = profile(GgChest, "http://127.0.0.2:18999", &[]);
+        let err = check_destination(&evil, sandbox).unwrap_err();
+        assert_eq!(err.code, "base_url_unconfirmed");
+        assert!(err.message.contains("http://127.0.0.2:18999") && err.message.contains("Shop"), "{}", err.message);
+        let confirmed = profile(GgChest, "http://127.0.0.2:18999/v2", &["http://127.0.0.2:18999"]);
+        assert_eq!(destination(&confirmed, &confirmed.base_url, sandbox), Destination::Confirmed);
+        // A confirmation is for its origin only.
+        let moved = profile(GgChest, "http://127.0.0.2:19000", &["http://127.0.0.2:18999"]);
+        assert!(check_destination(&moved, sandbox).is_err());
     }
 }

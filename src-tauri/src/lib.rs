@@ -6,6 +6,7 @@ pub mod clients;
 pub mod commands;
 pub mod error;
 pub mod ipc;
+pub mod native;
 pub mod notify;
 pub mod orders_watcher;
 pub mod progress;

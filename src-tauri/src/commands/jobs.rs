@@ -40,6 +40,7 @@ pub async fn jobs_list(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<Vec<J
 /// A client of its own for the job, without the audit observer: the engine writes richer
 /// audit entries (job, step, before → after). It shares the key's rate limiter with the app's.
 async fn job_client(ctx: &Ctx<'_>, profile: &Profile) -> CommandResult<Client> {
+    super::check_destination(ctx.state, profile).await?;
     let for_key = profile.clone();
     let key = ctx.state.with_profiles(move |p| Ok(p.key_for(&for_key)?)).await?;
     let config = ClientConfig::new(profile.market, key).with_base_url(profile.base_url.clone());

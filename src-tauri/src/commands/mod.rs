@@ -77,8 +77,21 @@ async fn profile_for(ctx: &Ctx<'_>, profile_id: &str, market: Market) -> Command
     Ok(profile)
 }
 
+/// The origin of the app's own sandbox while it runs (`http://127.0.0.1:PORT`).
+pub(crate) async fn sandbox_origin(state: &AppState) -> Option<String> {
+    state.sandbox.lock().await.as_ref().and_then(|s| crate::clients::origin_of(&s.base_url()))
+}
+
+/// Refuses the key of `profile` to a host that is not its marketplace's, the running sandbox,
+/// or one the user confirmed ([`crate::clients::check_destination`]).
+pub(crate) async fn check_destination(state: &AppState, profile: &Profile) -> CommandResult<()> {
+    crate::clients::check_destination(profile, sandbox_origin(state).await.as_deref())
+}
+
 async fn client_for(ctx: &Ctx<'_>, profile_id: &str, market: Market) -> CommandResult<MarketClient> {
     let profile = profile_for(ctx, profile_id, market).await?;
+    // Before the cache too: a client built earlier goes only where the key may go now.
+    check_destination(ctx.state, &profile).await?;
     if let Some(client) = ctx.state.clients.get(&profile) {
         return Ok(client);
     }

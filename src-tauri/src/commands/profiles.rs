@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{gg_client, ggc_client, is_sandbox, Ctx};
-use crate::error::{CommandError, CommandResult, MessageText};
+use crate::{
+    clients::{confirmed_hosts, destination, origin_of, Destination, CONFIRMED_HOSTS_FIELD},
+    error::{CommandError, CommandResult, MessageText},
+};
 
 /// A profile as the UI sees it: no key, at most its masked form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -133,6 +136,14 @@ pub async fn add_profile(ctx: &Ctx<'_>, profile: NewProfile) -> CommandResult<Pr
             let key = ApiKey::new(profile.api_key);
             let base_url = profile.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
             let added = p.add_with_key(&profile.name, profile.market, base_url, &key)?;
+            // The key was typed together with this URL: it is the user's own pairing, and the
+            // webview that sent both has the key anyway. Its host counts as confirmed (other
+            // hosts, later, need the native dialog: `set_profile_base_url`).
+            if added.base_url != profile.market.production_base_url() {
+                if let Some(origin) = origin_of(&added.base_url) {
+                    add_confirmed_host(p, &added.id, origin)?;
+                }
+            }
             view_of(p, &added.id)
         })
         .await
@@ -147,23 +158,93 @@ pub async fn rename_profile(ctx: &Ctx<'_>, profile_id: String, name: String) -> 
         .await
 }
 
-/// `base_url: null` goes back to the marketplace's production URL.
+/// `base_url: null` goes back to the marketplace's production URL. A URL on any host but the
+/// marketplace's own and the app's running sandbox (both allowed as they are) must be confirmed
+/// by the user in a native dialog that the Rust side shows, naming the host and the profile: the
+/// profile's key will be sent there. Without that, the base URL does not change
+/// (`not_confirmed`); with it, the host is recorded as confirmed for this profile
+/// ([`CONFIRMED_HOSTS_FIELD`]), the only way the key may go to it.
 pub async fn set_profile_base_url(
     ctx: &Ctx<'_>,
     profile_id: String,
     base_url: Option<String>,
 ) -> CommandResult<ProfileView> {
     let id = profile_id.clone();
+    let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
+    let wanted = match base_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        Some(url) => profiles::normalize_base_url(url, profile.market).map_err(CommandError::from)?,
+        None => profile.market.production_base_url().to_owned(),
+    };
+    let sandbox = super::sandbox_origin(ctx.state).await;
+    let confirmed = match destination(&profile, &wanted, sandbox.as_deref()) {
+        Destination::Unconfirmed(origin) => {
+            if !confirm_host(ctx, &profile, &origin).await {
+                return Err(CommandError::new(
+                    "not_confirmed",
+                    format!(
+                        "the base URL of \"{}\" was not changed: sending its key to {origin} was not confirmed",
+                        profile.name
+                    ),
+                ));
+            }
+            Some(origin)
+        }
+        _ => None,
+    };
+    let id = profile_id.clone();
     let view = ctx
         .state
         .with_profiles(move |p| {
-            let url = base_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-            p.store().set_base_url(&id, url)?;
+            if let Some(origin) = confirmed {
+                add_confirmed_host(p, &id, origin)?;
+            }
+            p.store().set_base_url(&id, Some(&wanted))?;
             view_of(p, &id)
         })
         .await?;
     ctx.state.clients.forget(&profile_id);
     Ok(view)
+}
+
+/// Records `origin` as confirmed for the profile (kept with those confirmed before).
+fn add_confirmed_host(p: &Profiles, id: &str, origin: String) -> CommandResult<()> {
+    let mut hosts = confirmed_hosts(&p.store().get(id)?);
+    if !hosts.contains(&origin) {
+        hosts.push(origin);
+    }
+    p.store().set_profile_field(id, CONFIRMED_HOSTS_FIELD, Some(serde_json::json!(hosts)))?;
+    Ok(())
+}
+
+/// The native dialog: may the key of `profile` go to `origin`? In the UI's language.
+async fn confirm_host(ctx: &Ctx<'_>, profile: &Profile, origin: &str) -> bool {
+    let lang = crate::notify::NotifySettings::read(ctx.state).await.lang;
+    let market = profile.market.display_name();
+    let own = origin_of(profile.market.production_base_url()).unwrap_or_default();
+    let name = &profile.name;
+    let (title, message, yes, no) = match lang {
+        jobs::notices::Lang::Ru => (
+            format!("Отправлять API-ключ на {origin}?"),
+            format!(
+                "Профиль «{name}» ({market}) будет отправлять свой API-ключ на {origin}, а не на сервер \
+                 {market} ({own}).\n\nКто управляет этим сервером, получит ключ. Подтвердите, только если \
+                 вы сами указали этот адрес и доверяете ему."
+            ),
+            "Отправлять ключ туда".to_owned(),
+            "Отмена".to_owned(),
+        ),
+        _ => (
+            format!("Send the API key to {origin}?"),
+            format!(
+                "Profile \"{name}\" ({market}) would send its API key to {origin} instead of {market}'s own \
+                 server ({own}).\n\nWhoever runs that server gets the key. Confirm only if you entered this \
+                 address yourself and trust it."
+            ),
+            "Send the key there".to_owned(),
+            "Cancel".to_owned(),
+        ),
+    };
+    crate::native::confirm(ctx.app, title, message, yes, no).await
 }
 
 pub async fn replace_key(ctx: &Ctx<'_>, profile_id: String, api_key: String) -> CommandResult<ProfileView> {

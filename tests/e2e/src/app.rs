@@ -58,7 +58,17 @@ where
     F: FnOnce(Arc<App>) -> Fut,
     Fut: Future<Output = ()>,
 {
-    run_inner(name, locale, dirs, shots_wanted(), scenario).await
+    run_inner(name, locale, dirs, shots_wanted(), &[], scenario).await
+}
+
+/// [`run`] with extra environment variables for the app (the debug build's test-only answers to
+/// its native dialogs: `SELLERDESK_TEST_CONFIRM`, `SELLERDESK_TEST_PICK`; src-tauri/src/native.rs).
+pub async fn run_with_env<F, Fut>(name: &str, env: &[(&str, &str)], scenario: F)
+where
+    F: FnOnce(Arc<App>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    run_inner(name, ENGLISH, None, shots_wanted(), env, scenario).await;
 }
 
 /// [`run`] for a scenario that takes screenshots ([`App::screenshot`]). WebKitWebDriver's
@@ -71,7 +81,7 @@ where
     F: FnOnce(Arc<App>) -> Fut,
     Fut: Future<Output = ()>,
 {
-    run_inner(name, ENGLISH, None, true, scenario).await;
+    run_inner(name, ENGLISH, None, true, &[], scenario).await;
 }
 
 /// Checkpoint screenshots asked for (`SELLER_DESK_E2E_SHOTS=1`, see [`App::checkpoint`]).
@@ -79,14 +89,21 @@ fn shots_wanted() -> bool {
     std::env::var_os("SELLER_DESK_E2E_SHOTS").is_some_and(|v| !v.is_empty())
 }
 
-async fn run_inner<F, Fut>(name: &str, locale: &str, dirs: Option<Dirs>, screenshots: bool, scenario: F) -> Dirs
+async fn run_inner<F, Fut>(
+    name: &str,
+    locale: &str,
+    dirs: Option<Dirs>,
+    screenshots: bool,
+    env: &[(&str, &str)],
+    scenario: F,
+) -> Dirs
 where
     F: FnOnce(Arc<App>) -> Fut,
     Fut: Future<Output = ()>,
 {
     let started = Instant::now();
     let fresh = dirs.is_none();
-    let app = Arc::new(App::start(name, locale, dirs, screenshots).await);
+    let app = Arc::new(App::start(name, locale, dirs, screenshots, env).await);
     let outcome = std::panic::AssertUnwindSafe(async {
         if fresh {
             // A fresh profiles.json: the first-run screen.
@@ -109,7 +126,7 @@ where
 }
 
 impl App {
-    async fn start(name: &str, locale: &str, dirs: Option<Dirs>, screenshots: bool) -> App {
+    async fn start(name: &str, locale: &str, dirs: Option<Dirs>, screenshots: bool, env: &[(&str, &str)]) -> App {
         let tools = preflight();
         if locale != ENGLISH && !locale_exists(locale) {
             environment_problem(&format!(
@@ -127,6 +144,8 @@ scripts/setup.sh generates it"
         if screenshots {
             command.env("SELLERDESK_WEBKIT_COMPOSITING", "default");
         }
+        // tauri-driver's environment is the app's (through WebKitWebDriver).
+        command.envs(env.iter().copied());
         let child = os_language(&mut command, locale)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("SELLERDESK_CONFIG_DIR", &dirs.config)

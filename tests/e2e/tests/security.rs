@@ -338,3 +338,172 @@ async fn without_a_secret_service(locale: &str, title: &str, says_the_fix: impl 
     assert!(!store.contains("No keyring"), "profiles.json holds no half-added profile: {store}");
     assert!(!std::fs::read_to_string(&log_path).unwrap_or_default().contains(&key), "the output holds the key");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11, finding 1: a profile's key goes only to its marketplace, the app's own sandbox, or a
+// host the user confirmed in a native dialog shown by the Rust side. The webview alone cannot.
+
+/// A listener on 127.0.0.2 that records what each connection sends (up to the end of its
+/// headers) and answers 401: where a hostile page would like a key to go.
+struct Trap {
+    port: u16,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Trap {
+    async fn start() -> Trap {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.2:0").await.expect("bind 127.0.0.2");
+        let port = listener.local_addr().expect("addr").port();
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let record = seen.clone();
+        tokio::spawn(async move {
+            while let Ok((mut sock, _)) = listener.accept().await {
+                let record = record.clone();
+                tokio::spawn(async move {
+                    let (mut got, mut buf) = (Vec::new(), vec![0u8; 16 * 1024]);
+                    while let Ok(Ok(n)) = tokio::time::timeout(Duration::from_secs(2), sock.read(&mut buf)).await {
+                        if n == 0 {
+                            break;
+                        }
+                        got.extend_from_slice(&buf[..n]);
+                        if got.windows(4).any(|w| w == b"\r\n\r\n") {
+                            break;
+                        }
+                    }
+                    record.lock().unwrap().push(String::from_utf8_lossy(&got).into_owned());
+                    let _ = sock
+                        .write_all(b"HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}")
+                        .await;
+                });
+            }
+        });
+        Trap { port, seen }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.2:{}", self.port)
+    }
+
+    fn seen(&self) -> Vec<String> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+/// The code of a command's rejection (`{err}` from [`invoke`], a JSON `CommandError`).
+fn err_code(r: &Value) -> String {
+    let err = r["err"].as_str().unwrap_or_else(|| panic!("the command was not refused: {r}"));
+    serde_json::from_str::<Value>(err)
+        .ok()
+        .and_then(|e| e["code"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| err.to_owned())
+}
+
+/// The user answers "no" (the debug build's test-only answer to the native dialog): the base URL
+/// does not change, and neither that nor a test of the connection sends the key there. Nor does
+/// a base URL changed behind the app's back (profiles.json edited): unconfirmed, it gets no key.
+/// Before the fix the listener received the key twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_webview_cannot_send_a_key_to_a_host_the_user_did_not_confirm() {
+    let trap = Trap::start().await;
+    e2e::run_with_env("security-base-url-no", &[("SELLERDESK_TEST_CONFIRM", "no")], |app| async move {
+        let key = app.new_seller(Market::GgChest).await;
+        let id = app.add_profile("E2E redirect", Market::GgChest, &key).await;
+
+        let r = invoke(&app, "set_profile_base_url", json!({ "profileId": id, "baseUrl": trap.url() })).await;
+        assert_eq!(err_code(&r), "not_confirmed", "the change was refused: {r}");
+        let r = invoke(&app, "test_connection", json!({ "profileId": id })).await;
+        assert_eq!(r["ok"]["ok"], json!(true), "the profile still works where it was: {r}");
+        let store = std::fs::read_to_string(app.dirs.config.join("profiles.json")).expect("profiles.json");
+        assert!(!store.contains(&trap.url()), "the refused URL is not in profiles.json: {store}");
+
+        // The base URL changed by other means (the file edited): no key for an unconfirmed host.
+        let mut doc: Value = serde_json::from_str(&store).expect("json");
+        for p in doc["profiles"].as_array_mut().expect("profiles") {
+            if p["id"] == json!(id) {
+                p["base_url"] = json!(trap.url());
+            }
+        }
+        std::fs::write(app.dirs.config.join("profiles.json"), serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+        let r = invoke(&app, "test_connection", json!({ "profileId": id })).await;
+        assert_eq!(r["ok"]["ok"], json!(false), "{r}");
+        assert_eq!(r["ok"]["code"], json!("base_url_unconfirmed"), "{r}");
+        let r = invoke(&app, "ggc_all_offers", json!({ "profileId": id, "filter": { "status": null, "offer_type": null, "game_id": null }, "operationId": "sec-1" })).await;
+        assert_eq!(err_code(&r), "base_url_unconfirmed", "{r}");
+
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(trap.seen(), Vec::<String>::new(), "nothing reached the listener");
+        eprintln!("e2e: set_profile_base_url refused without confirmation; the listener on {} received nothing", trap.url());
+    })
+    .await;
+}
+
+/// The user answers "yes": the base URL changes, the host is recorded as confirmed for this
+/// profile, and the key goes there (the user asked for it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_the_user_confirmed_gets_the_key() {
+    let trap = Trap::start().await;
+    e2e::run_with_env("security-base-url-yes", &[("SELLERDESK_TEST_CONFIRM", "yes")], |app| async move {
+        let key = app.new_seller(Market::GgChest).await;
+        let id = app.add_profile("E2E moved", Market::GgChest, &key).await;
+        let r = invoke(&app, "set_profile_base_url", json!({ "profileId": id, "baseUrl": trap.url() })).await;
+        assert_eq!(r["ok"]["base_url"], json!(trap.url()), "the change was made: {r}");
+        let store = std::fs::read_to_string(app.dirs.config.join("profiles.json")).expect("profiles.json");
+        let doc: Value = serde_json::from_str(&store).expect("json");
+        let profile =
+            doc["profiles"].as_array().unwrap().iter().find(|p| p["id"] == json!(id)).expect("profile").clone();
+        assert!(
+            profile["confirmed_hosts"].as_array().is_some_and(|h| h.contains(&json!(trap.url()))),
+            "the confirmed host is recorded: {profile}"
+        );
+        let r = invoke(&app, "test_connection", json!({ "profileId": id })).await;
+        assert_eq!(r["ok"]["code"], json!("key_rejected"), "the test reached the confirmed host: {r}");
+        let seen = trap.seen();
+        assert!(seen.iter().any(|req| req.contains(&key)), "the confirmed host got the key: {seen:?}");
+        // And back to the production URL needs no confirmation.
+        let r = invoke(&app, "set_profile_base_url", json!({ "profileId": id, "baseUrl": null })).await;
+        assert_eq!(r["ok"]["uses_production_url"], json!(true), "{r}");
+    })
+    .await;
+}
+
+/// With no test answer set, the change waits for a real native dialog, titled with the host; closing
+/// it (Escape) answers no. Nothing the webview does answers it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_test_answer_a_native_dialog_asks_the_user() {
+    let trap = Trap::start().await;
+    e2e::run("security-base-url-dialog", |app| async move {
+        let key = app.new_seller(Market::GgChest).await;
+        let id = app.add_profile("E2E dialog", Market::GgChest, &key).await;
+        app.js(
+            "window.__sdAnswer = null; window.__TAURI_INTERNALS__.invoke('set_profile_base_url', \
+             { profileId: arguments[0], baseUrl: arguments[1] }) \
+             .then(r => { window.__sdAnswer = { ok: r }; }, e => { window.__sdAnswer = { err: JSON.stringify(e) }; }); return true;",
+            vec![json!(id), json!(trap.url())],
+        )
+        .await;
+        let title = format!("Send the API key to {}?", trap.url());
+        let window = wait_until("the native confirmation dialog", TIMEOUT, async || {
+            let out = Command::new("xdotool").args(["search", "--name", &title]).output().ok()?;
+            String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_owned)
+        })
+        .await;
+        assert_eq!(app.js("return window.__sdAnswer", vec![]).await, Value::Null, "the command waits for the user");
+        // Escape closes it, typed into the dialog as a user would (focus, then a real key press:
+        // GTK ignores synthetic key events sent to a window).
+        let mut tries = 0;
+        let answer = wait_until("the dialog to close and the command to end", TIMEOUT, async || {
+            if tries % 20 == 0 {
+                let _ = Command::new("xdotool").args(["windowfocus", "--sync", &window]).status();
+                let _ = Command::new("xdotool").args(["key", "--clearmodifiers", "Escape"]).status();
+            }
+            tries += 1;
+            let v = app.js("return window.__sdAnswer", vec![]).await;
+            (!v.is_null()).then_some(v)
+        })
+        .await;
+        assert_eq!(err_code(&answer), "not_confirmed", "closing the dialog says no: {answer}");
+        assert!(trap.seen().is_empty(), "nothing reached the listener");
+    })
+    .await;
+}

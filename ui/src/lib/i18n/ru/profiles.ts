@@ -53,4 +53,11 @@ export default {
   "{n} offer|{n} offers": "{n} предложение|{n} предложения|{n} предложений",
   "Connection failed": "Ошибка соединения",
   "Test connection": "Проверить соединение",
+  "Base URL…": "Базовый URL…",
+  "Base URL changed": "Базовый URL изменён",
+  "{name} now uses {url}.": "{name} теперь обращается к {url}.",
+  "Base URL of “{name}”": "Базовый URL профиля «{name}»",
+  "Another host than the marketplace's own asks you to confirm it in a system dialog: the profile's key will be sent there.":
+    "Для адреса не на сервере маркетплейса понадобится подтверждение в системном окне: ключ профиля будет отправляться туда.",
+  "Use the production URL": "Рабочий URL маркетплейса",
 } satisfies Record<string, string>;

@@ -113,3 +113,28 @@ fn unknown_fields_in_a_file_are_named() {
     let run = env.gg(&["gg", "products", "create", "--file", &file]).ok();
     assert!(run.stderr.contains("warning") && run.stderr.contains("prise"), "{}", run.stderr);
 }
+
+/// Gaming Goods never says its product ids are UUIDs ("a1b2c3d4-..."), so any id is sent; a
+/// wrong one comes back 404, and the message says the product was not found.
+#[test]
+fn a_gaming_goods_id_of_any_shape_is_sent_and_a_wrong_one_is_not_found() {
+    let env = Env::start();
+    let codes = env.file("codes.txt", "NF-1\n");
+    let run =
+        env.gg(&["gg", "offers", "add", "cyberpunk-2077", "--price", "1.00", "--file", &codes]).fails(6, "not_found");
+    let headline = run.stderr.lines().find(|l| l.starts_with("error[")).unwrap().to_owned();
+    assert!(headline.contains("product") && headline.contains("not found"), "{headline}");
+    assert!(!run.stderr.contains("NF-1"), "{}", run.stderr);
+}
+
+/// `category` appears only in the document's example; Seller Desk requires it (docs/API-NOTES.md)
+/// and a missing one is named before anything is sent.
+#[test]
+fn a_listing_needs_a_category() {
+    let env = Env::start();
+    let before = env.sandbox.requests().len();
+    let args = ["gg", "products", "create", "--name", "No category", "--description", "d", "--price", "1"];
+    let run = env.gg(&[&args[..], &["--currency", "EUR"]].concat()).fails(2, "usage");
+    assert!(run.stderr.contains("--category"), "{}", run.stderr);
+    assert_eq!(env.sandbox.requests().len(), before);
+}

@@ -15,7 +15,7 @@ use std::{
 
 use ts_rs::{Config, ExportError, TypeVisitor, TS};
 
-use crate::{commands::job_views::JobProgress, error::CommandError, progress::Progress};
+use crate::{commands::job_views::JobProgress, error::CommandError, ipc::FilesDropped, progress::Progress};
 
 /// u64/i64 cross IPC as JSON numbers (counts and cents far below 2^53), so `number`, not `bigint`.
 pub fn ts_config(out_dir: &Path) -> Config {
@@ -106,7 +106,12 @@ impl CommandSig {
 
 /// The types that are not arguments or results of a command but cross IPC all the same.
 fn extra_types() -> Vec<TsType> {
-    vec![TsType::of::<CommandError>(), TsType::of::<Progress>(), TsType::of::<JobProgress>()]
+    vec![
+        TsType::of::<CommandError>(),
+        TsType::of::<Progress>(),
+        TsType::of::<JobProgress>(),
+        TsType::of::<FilesDropped>(),
+    ]
 }
 
 fn commands_ts(catalog: &[CommandSig]) -> String {
@@ -124,7 +129,9 @@ fn commands_ts(catalog: &[CommandSig]) -> String {
         let module = path.with_extension("");
         out.push_str(&format!("import type {{ {name} }} from \"./bindings/{}\";\n", module.display()));
     }
-    out.push_str("\nexport type { CommandError, JobProgress, Progress };\n\nexport interface Commands {\n");
+    out.push_str(
+        "\nexport type { CommandError, FilesDropped, JobProgress, Progress };\n\nexport interface Commands {\n",
+    );
     for c in catalog {
         let args: Vec<String> = c.args.iter().map(|(n, t)| format!("{n}: {}", t.name)).collect();
         let args =
@@ -137,6 +144,7 @@ fn commands_ts(catalog: &[CommandSig]) -> String {
     }
     out.push_str("] as const satisfies readonly CommandName[];\n\nexport const PROGRESS_EVENT = \"progress\";\n");
     out.push_str("export const JOB_PROGRESS_EVENT = \"job-progress\";\n");
+    out.push_str(&format!("export const FILES_DROPPED_EVENT = \"{}\";\n", crate::ipc::FILES_DROPPED_EVENT));
     out
 }
 

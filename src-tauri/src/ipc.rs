@@ -12,6 +12,7 @@ use crate::{
     bindings::{CommandSig, TsType},
     commands::Ctx,
     error::CommandError,
+    picked_files::{Access, FileKind, PickedFile},
     progress::{Events, Progress, PROGRESS_EVENT},
     state::AppState,
 };
@@ -56,6 +57,26 @@ impl Events for AppEvents {
     fn notify(&self, notice: jobs::notices::Notice) {
         crate::notify::show(notice);
     }
+}
+
+/// The event that hands the webview the files dropped on the window: handles and names, and
+/// where they were dropped (physical pixels, as Tauri's own drag-drop events give it).
+pub const FILES_DROPPED_EVENT: &str = "files-dropped";
+
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct FilesDropped {
+    pub files: Vec<PickedFile>,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A drop on the window (`WindowEvent::DragDrop`): each dropped path becomes readable by handle,
+/// and the webview is told the handles.
+pub fn files_dropped(window: &tauri::Window, paths: &[std::path::PathBuf], position: tauri::PhysicalPosition<f64>) {
+    use tauri::Manager;
+    let state = window.state::<AppState>();
+    let files = paths.iter().map(|p| state.files.register(p.clone(), Access::Read)).collect();
+    let _ = window.emit(FILES_DROPPED_EVENT, FilesDropped { files, x: position.x, y: position.y });
 }
 
 macro_rules! app_commands {
@@ -109,10 +130,12 @@ app_commands! {
     sandbox::sandbox_start_demo() -> ProfilesState;
     sandbox::sandbox_status() -> SandboxStatus;
     operations::cancel_operation(operation_id: String) -> bool;
-    files::read_codes_file(path: String) -> CodesParsed;
+    files::pick_open_file(kind: FileKind) -> Option<PickedFile>;
+    files::pick_save_file(kind: FileKind, suggested_name: String) -> Option<PickedFile>;
+    files::read_codes_file(file: String) -> CodesParsed;
     files::parse_codes(text: String) -> CodesParsed;
-    files::read_accounts_csv(path: String) -> AccountsFile;
-    files::check_icon(path: String) -> IconCheck;
+    files::read_accounts_csv(file: String) -> AccountsFile;
+    files::check_icon(file: String) -> IconCheck;
     gg::gg_dashboard(profile_id: String) -> Dashboard;
     gg::gg_all_products(profile_id: String, operation_id: String) -> Vec<Product>;
     gg::gg_product(profile_id: String, product_id: String) -> Product;
@@ -138,7 +161,7 @@ app_commands! {
     ggchest::ggc_toggle(profile_id: String, offer_id: String) -> ();
     ggchest::ggc_delete_offer(profile_id: String, offer_id: String) -> ();
     ggchest_batch::ggc_batch(profile_id: String, action: BatchAction, ids: Vec<String>, operation_id: String) -> BatchResult;
-    ggchest::ggc_attach_icon(profile_id: String, offer_id: String, path: String) -> AttachedIcon;
+    ggchest::ggc_attach_icon(profile_id: String, offer_id: String, file: String) -> AttachedIcon;
     ggchest::ggc_delete_icon(profile_id: String, offer_id: String, icon_id: String) -> ();
     ggchest::ggc_all_orders(profile_id: String, filter: OrdersFilter, operation_id: String) -> Vec<Order>;
     jobs_plan::job_preview(profile_id: String, spec: JobSpec) -> JobPlan;
@@ -147,9 +170,9 @@ app_commands! {
     jobs::job_run(profile_id: String, job_id: String) -> JobSummary;
     jobs::job_cancel(job_id: String) -> bool;
     jobs::job_results(job_id: String) -> JobResults;
-    jobs::job_results_csv(job_id: String, path: String) -> u64;
+    jobs::job_results_csv(job_id: String, file: String) -> u64;
     jobs::job_retry_failed(profile_id: String, job_id: String) -> JobSummary;
     audit::audit_list(query: Option<String>, limit: Option<u64>) -> AuditPage;
-    audit::audit_export(query: Option<String>, path: String) -> u64;
-    audit::export_csv(profile_id: String, what: ExportKind, path: String) -> u64;
+    audit::audit_export(query: Option<String>, file: String) -> u64;
+    audit::export_csv(profile_id: String, what: ExportKind, file: String) -> u64;
 }

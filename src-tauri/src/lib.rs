@@ -9,6 +9,7 @@ pub mod ipc;
 pub mod native;
 pub mod notify;
 pub mod orders_watcher;
+pub mod picked_files;
 pub mod progress;
 pub mod rendering;
 pub mod running_jobs;
@@ -49,6 +50,13 @@ pub fn run() {
             // Notifications of GGChest orders waiting for delivery (setting `notify_orders`).
             tauri::async_runtime::spawn(orders_watcher::run(app.handle().clone()));
             Ok(())
+        })
+        // Dropped files become reachable here, from the window's own event: the webview gets
+        // handles (`files-dropped`), and no path it names is ever opened.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, position }) = event {
+                ipc::files_dropped(window, paths, *position);
+            }
         })
         .invoke_handler(ipc::handler())
         .run(tauri::generate_context!())

@@ -1,11 +1,15 @@
 //! What the shell keeps between commands: the profiles (file + keychain), a client per profile,
-//! the in-process sandbox, the long operations that may be cancelled, and the bulk jobs.
+//! the in-process sandbox, the long operations that may be cancelled, the bulk jobs, and the files
+//! the user gave.
 
 use profiles::Profiles;
 use sandbox::Sandbox;
 use tokio::sync::Mutex;
 
-use crate::{clients::ClientCache, error::CommandResult, progress::Operations, running_jobs::RunningJobs};
+use crate::{
+    clients::ClientCache, error::CommandResult, picked_files::PickedFiles, progress::Operations,
+    running_jobs::RunningJobs,
+};
 
 pub struct AppState {
     /// profiles.json (shared with the CLI) and the OS keychain.
@@ -17,6 +21,8 @@ pub struct AppState {
     pub operations: Operations,
     /// Bulk jobs: the data dir (journals, audit log) and the jobs running now.
     pub jobs: RunningJobs,
+    /// The files the user gave (dialogs, drops), by handle: the only files commands reach.
+    pub files: PickedFiles,
 }
 
 impl AppState {
@@ -27,6 +33,7 @@ impl AppState {
             sandbox: Mutex::new(None),
             operations: Operations::default(),
             jobs: RunningJobs::open_default(),
+            files: PickedFiles::default(),
         }
     }
 

@@ -24,17 +24,11 @@ fn capabilities_allow_only_our_commands_and_the_plugins_we_use() {
     let granted: BTreeSet<String> =
         caps["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_owned()).collect();
     let ours: BTreeSet<String> = COMMAND_NAMES.iter().map(|n| format!("allow-{}", n.replace('_', "-"))).collect();
-    let plugins: BTreeSet<String> = [
-        "core:app:allow-version",
-        "core:app:allow-name",
-        "core:event:allow-listen",
-        "core:event:allow-unlisten",
-        "dialog:allow-open",
-        "dialog:allow-save",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let plugins: BTreeSet<String> =
+        ["core:app:allow-version", "core:app:allow-name", "core:event:allow-listen", "core:event:allow-unlisten"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
     let expected: BTreeSet<String> = ours.union(&plugins).cloned().collect();
     assert_eq!(granted, expected);
     assert_eq!(caps["windows"], serde_json::json!(["main"]));

@@ -1,4 +1,5 @@
-//! Files read by the shell from a path (dialog or drop): codes, accounts CSV, icons.
+//! Files read by the shell from a handle (open dialog or drop): codes, accounts CSV, icons; and
+//! nothing read or written from a path the webview names.
 
 mod common;
 
@@ -15,7 +16,7 @@ const PNG_1X1: [u8; 67] = [
 fn write(shell: &Shell, name: &str, bytes: &[u8]) -> String {
     let path = shell.dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    path.display().to_string()
+    shell.picked(path)
 }
 
 #[tokio::test]
@@ -35,8 +36,8 @@ async fn codes_files_and_pasted_text_are_deduplicated_with_counts() {
     let err = read_codes_file(&ctx, write(&shell, "latin1.txt", b"caf\xe9\n")).await.unwrap_err();
     assert_eq!(err.code, "file");
     assert!(err.message.contains("UTF-8"), "{}", err.message);
-    let err = read_codes_file(&ctx, shell.dir.path().display().to_string()).await.unwrap_err();
-    assert!(err.message.contains("not a file"), "{}", err.message);
+    let err = read_codes_file(&ctx, shell.picked(shell.dir.path())).await.unwrap_err();
+    assert!(err.message.contains("not a regular file"), "{}", err.message);
 }
 
 #[tokio::test]
@@ -70,4 +71,43 @@ async fn icons_are_checked_by_content_with_a_preview() {
     let err = check_icon(&ctx, write(&shell, "fake.png", b"GIF89a......")).await.unwrap_err();
     assert_eq!((err.code.as_str(), err.fields[0].field.as_str()), ("invalid_input", "icon"));
     assert!(err.message.contains("not a PNG or JPEG"), "{}", err.message);
+}
+
+/// The webview names a path, or a handle the user never gave, or a handle for another use:
+/// every file command refuses it, and nothing is read or written.
+#[tokio::test]
+async fn a_path_or_a_handle_not_given_by_the_user_reaches_no_file() {
+    use seller_desk::commands::{
+        audit::audit_export,
+        files::{pick_open_file, pick_save_file},
+        jobs::job_results_csv,
+    };
+    use seller_desk::picked_files::FileKind;
+    let shell = Shell::new();
+    let ctx = shell.ctx();
+    let secret = shell.dir.path().join("id_ed25519");
+    std::fs::write(&secret, "PRIVATE-KEY-LINE\n").unwrap();
+    let victim = shell.dir.path().join(".bashrc");
+    std::fs::write(&victim, "original\n").unwrap();
+    let saved_to = shell.save_to(shell.dir.path().join("export.csv"));
+    for named in
+        [secret.display().to_string(), "/etc/passwd".to_owned(), "file-1-0000000000000000".to_owned(), saved_to]
+    {
+        let err = read_codes_file(&ctx, named.clone()).await.unwrap_err();
+        assert_eq!(err.code, "file_not_picked", "{named}: {err:?}");
+        assert_eq!(read_accounts_csv(&ctx, named.clone()).await.unwrap_err().code, "file_not_picked");
+        assert_eq!(check_icon(&ctx, named.clone()).await.unwrap_err().code, "file_not_picked");
+    }
+    let readable = shell.picked(&victim);
+    for named in [victim.display().to_string(), readable] {
+        let err = audit_export(&ctx, None, named.clone()).await.unwrap_err();
+        assert_eq!(err.code, "file_not_picked", "{named}: {err:?}");
+        assert_eq!(job_results_csv(&ctx, "job".into(), named).await.unwrap_err().code, "file_not_picked");
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "original\n", "nothing was written");
+    // Without a window (and without the test-only answer) no dialog can be shown: nothing picked.
+    if std::env::var_os(seller_desk::native::TEST_PICK_VAR).is_none() {
+        assert_eq!(pick_open_file(&ctx, FileKind::Codes).await.unwrap(), None);
+        assert_eq!(pick_save_file(&ctx, FileKind::Csv, "x.csv".into()).await.unwrap(), None);
+    }
 }

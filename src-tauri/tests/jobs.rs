@@ -103,7 +103,7 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     assert_eq!(results.items.len(), drafts.len(), "one item per offer repriced");
     assert!(results.items.iter().all(|i| i.outcome == StepOutcome::Done && i.target.starts_with("offer ")));
     let csv_path = shell.dir.path().join("results.csv");
-    let rows = job_results_csv(&ctx, created.id.clone(), csv_path.display().to_string()).await.unwrap();
+    let rows = job_results_csv(&ctx, created.id.clone(), shell.save_to(&csv_path)).await.unwrap();
     assert_eq!(rows, drafts.len() as u64);
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
@@ -120,7 +120,7 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     assert_eq!((sword_entry.before.as_deref(), sword_entry.after.as_deref()), (Some("$49.99"), Some("$44.99")));
     assert!(sword_entry.result.starts_with("done"), "{sword_entry:?}");
     let audit_csv = shell.dir.path().join("audit.csv");
-    let n = audit_export(&ctx, None, audit_csv.display().to_string()).await.unwrap();
+    let n = audit_export(&ctx, None, shell.save_to(&audit_csv)).await.unwrap();
     assert_eq!(n, 1 + drafts.len() as u64);
     let text = std::fs::read_to_string(&audit_csv).unwrap();
     assert!(text.starts_with("at,profile,market,endpoint,target,before,after,result,job,step\n"), "{text}");
@@ -133,7 +133,7 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
         [(created.id.as_str(), JobStatus::Finished)]
     );
     let export = shell.dir.path().join("offers.csv");
-    let rows = export_csv(&ctx, ggc.clone(), ExportKind::GgcOffers, export.display().to_string()).await.unwrap();
+    let rows = export_csv(&ctx, ggc.clone(), ExportKind::GgcOffers, shell.save_to(&export)).await.unwrap();
     assert_eq!(rows, offers.len() as u64);
     assert!(std::fs::read_to_string(&export).unwrap().contains("44.99"));
     cleanup(&shell).await;
@@ -162,7 +162,7 @@ async fn a_codes_job_cancelled_then_resumed_uploads_every_code_once_and_journals
     let before = sandbox_state(&shell).await;
     let (cp_before, tw_before) = (before.gg_codes(&cyberpunk).len(), before.gg_codes(&witcher).len());
 
-    let job = job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { path: file.display().to_string() }).await.unwrap();
+    let job = job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { file: shell.picked(&file) }).await.unwrap();
     assert_eq!((job.total, job.items_total), (5, 1800));
 
     // Each upload answers slowly, so that the cancel lands mid-job.
@@ -225,14 +225,14 @@ async fn job_results_are_per_item_and_retry_takes_only_the_failed_items() {
         }
         let file = shell.dir.path().join(name);
         std::fs::write(&file, csv).unwrap();
-        file.display().to_string()
+        shell.picked(file)
     };
     let already = vec![codes[7].clone(), codes[321].clone(), codes[599].clone()];
     let first =
-        job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { path: write("pre.csv", &already) }).await.unwrap();
+        job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { file: write("pre.csv", &already) }).await.unwrap();
     job_run(&ctx, gg.clone(), first.id.clone()).await.unwrap();
 
-    let job = job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { path: write("all.csv", &codes) }).await.unwrap();
+    let job = job_create(&ctx, gg.clone(), JobSpec::GgUploadCodes { file: write("all.csv", &codes) }).await.unwrap();
     assert_eq!((job.total, job.items_total), (2, 600));
     let done = job_run(&ctx, gg.clone(), job.id.clone()).await.unwrap();
     assert_eq!((done.status, done.done, done.items_done), (JobStatus::Finished, 2, 597), "{done:?}");
@@ -251,7 +251,7 @@ async fn job_results_are_per_item_and_retry_takes_only_the_failed_items() {
     assert_eq!(results.steps.iter().map(|s| s.items_failed).collect::<Vec<_>>(), vec![2, 1]);
 
     let csv_path = shell.dir.path().join("items.csv");
-    let rows = job_results_csv(&ctx, job.id.clone(), csv_path.display().to_string()).await.unwrap();
+    let rows = job_results_csv(&ctx, job.id.clone(), shell.save_to(&csv_path)).await.unwrap();
     assert_eq!(rows, 600);
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert_eq!(

@@ -38,7 +38,7 @@ async fn gg_offers_from_a_csv_then_repriced_with_a_floor() {
         format!("product_id,price_cents,code\n{product},1234,OFR-1\n{product},1234,OFR-2\n{product},1500,OFR-3\n"),
     )
     .unwrap();
-    let job = job_create(&ctx, gg.clone(), JobSpec::GgAddOffers { path: file.display().to_string() }).await.unwrap();
+    let job = job_create(&ctx, gg.clone(), JobSpec::GgAddOffers { file: shell.picked(&file) }).await.unwrap();
     assert_eq!((job.total, job.items_total), (2, 3), "one step per product and price");
     let done = job_run(&ctx, gg.clone(), job.id.clone()).await.unwrap();
     assert_eq!((done.status, done.done), (JobStatus::Finished, 2));
@@ -80,7 +80,7 @@ async fn accounts_from_a_csv_into_an_accounts_offer_are_never_journaled_in_clear
     }
     let file = shell.dir.path().join("accounts.csv");
     std::fs::write(&file, csv).unwrap();
-    let spec = JobSpec::GgcImportAccounts { path: file.display().to_string(), offer_id: offer.id.clone() };
+    let spec = JobSpec::GgcImportAccounts { file: shell.picked(&file), offer_id: offer.id.clone() };
     let job = job_create(&ctx, ggc.clone(), spec).await.unwrap();
     assert_eq!((job.total, job.items_total), (2, 150), "100 accounts a request");
     let done = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
@@ -94,7 +94,7 @@ async fn accounts_from_a_csv_into_an_accounts_offer_are_never_journaled_in_clear
     // A file that is not an accounts CSV is refused before a job exists.
     let bad = shell.dir.path().join("bad.csv");
     std::fs::write(&bad, "user;pw\nx;y\n").unwrap();
-    let spec = JobSpec::GgcImportAccounts { path: bad.display().to_string(), offer_id: offer.id.clone() };
+    let spec = JobSpec::GgcImportAccounts { file: shell.picked(&bad), offer_id: offer.id.clone() };
     let err = job_create(&ctx, ggc.clone(), spec).await.unwrap_err();
     assert_eq!(err.code, "invalid_input", "{err:?}");
     assert_eq!(jobs_list(&ctx, ggc.clone()).await.unwrap().len(), 1);
@@ -134,7 +134,7 @@ async fn offers_created_from_json_and_csv_then_drafted_and_deleted_by_id() {
     .unwrap();
     let mut created = Vec::new();
     for path in [&json_file, &csv_file] {
-        let job = job_create(&ctx, ggc.clone(), JobSpec::GgcCreate { path: path.display().to_string() }).await.unwrap();
+        let job = job_create(&ctx, ggc.clone(), JobSpec::GgcCreate { file: shell.picked(path) }).await.unwrap();
         let done = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
         assert_eq!((done.status, done.failed), (JobStatus::Finished, 0), "{done:?}");
         let results = job_results(&ctx, job.id.clone()).await.unwrap();

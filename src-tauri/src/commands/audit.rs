@@ -38,8 +38,10 @@ pub async fn audit_list(ctx: &Ctx<'_>, query: Option<String>, limit: Option<u64>
     Ok(AuditPage { entries: found.into_iter().take(limit).collect(), matched, total: total as u64 })
 }
 
-/// Writes the entries matching `query` (all without one), oldest first, as CSV to `path`.
-pub async fn audit_export(ctx: &Ctx<'_>, query: Option<String>, path: String) -> CommandResult<u64> {
+/// Writes the entries matching `query` (all without one), oldest first, as CSV to `file` (a
+/// handle from the save dialog).
+pub async fn audit_export(ctx: &Ctx<'_>, query: Option<String>, file: String) -> CommandResult<u64> {
+    let path = super::files::writable(ctx, &file)?;
     let (mut found, _) = matching(ctx.state.jobs.audit_log(), query).await?;
     found.reverse();
     write_csv(path, audit::to_csv(&found)).await?;
@@ -54,8 +56,10 @@ pub enum ExportKind {
     GgcOffers,
 }
 
-/// Every product or offer of the profile as CSV, written to `path`; returns the rows written.
-pub async fn export_csv(ctx: &Ctx<'_>, profile_id: String, what: ExportKind, path: String) -> CommandResult<u64> {
+/// Every product or offer of the profile as CSV, written to `file` (a handle from the save
+/// dialog); returns the rows written.
+pub async fn export_csv(ctx: &Ctx<'_>, profile_id: String, what: ExportKind, file: String) -> CommandResult<u64> {
+    let path = super::files::writable(ctx, &file)?;
     let csv = match what {
         ExportKind::GgProducts => jobs::export::gg_products(&*gg_client(ctx, &profile_id).await?).await?,
         ExportKind::GgOffers => jobs::export::gg_offers(&*gg_client(ctx, &profile_id).await?).await?,

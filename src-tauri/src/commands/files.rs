@@ -1,5 +1,7 @@
-//! Files the seller picks in the native dialog or drops on the window. The UI only ever has a
-//! path; these commands read the file and return what it holds, checked.
+//! Files the seller picks in the native dialog or drops on the window. The Rust side shows the
+//! dialog (`pick_open_file`, `pick_save_file`) and registers dropped files from the window's own
+//! event; the UI only ever has a handle (`crate::picked_files`), never a path it could name.
+//! These commands read the file behind a handle and return what it holds, checked.
 
 use std::path::Path;
 
@@ -13,11 +15,15 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Ctx;
-use crate::error::{CommandError, CommandResult};
+use crate::{
+    error::{CommandError, CommandResult},
+    native::{self, Filter},
+    picked_files::{Access, FileKind, PickedFile},
+};
 
 /// Larger text files are refused: far beyond any list of codes or accounts, and a sign that the
 /// wrong file was picked (reading it would only freeze the app).
-pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_TEXT_BYTES: u64 = markets::files::TEXT_FILE_CAP;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DuplicateCode {
@@ -65,7 +71,8 @@ pub struct AccountsFile {
 /// An icon checked before upload, with a preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IconCheck {
-    pub path: String,
+    /// The handle it was read from (for `ggc_attach_icon`).
+    pub handle: String,
     /// The name it will be uploaded under (extension matching its real type).
     pub file_name: String,
     /// `png` or `jpeg`, by content.
@@ -81,24 +88,16 @@ fn name_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
-/// Reads a text file, refusing directories, huge files and text that is not UTF-8.
+/// Reads a text file through the guard every user file goes through
+/// (`markets::files::read_user_file`: a regular file only, never past the cap, a FIFO refused
+/// without blocking), refusing text that is not UTF-8.
 pub(crate) fn read_text(path: &Path) -> CommandResult<String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| CommandError::file(format!("cannot open {shown}: {e}")))?;
-    if !meta.is_file() {
-        return Err(CommandError::file(format!("{shown} is not a file: pick a .txt or .csv file")));
-    }
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(CommandError::file(format!(
-            "{shown} is {} MiB; text files over {} MiB are refused: is it the right file?",
-            meta.len() / (1024 * 1024),
-            MAX_TEXT_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| CommandError::file(format!("cannot read {shown}: {e}")))?;
+    let bytes = markets::files::read_user_file(path, MAX_TEXT_BYTES, "a text file")
+        .map_err(|e| CommandError::file(e.to_string()))?;
     String::from_utf8(bytes).map_err(|_| {
         CommandError::file(format!(
-            "{shown} is not UTF-8 text: save it as UTF-8 (\"CSV UTF-8\" in spreadsheets) and try again"
+            "{} is not UTF-8 text: save it as UTF-8 (\"CSV UTF-8\" in spreadsheets) and try again",
+            path.display()
         ))
     })
 }
@@ -109,12 +108,62 @@ pub(crate) async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(CommandError::file(format!("reading failed: {e}"))))
 }
 
-/// Codes from a `.txt` (one per line) or `.csv` (first column) file.
-pub async fn read_codes_file(_ctx: &Ctx<'_>, path: String) -> CommandResult<CodesParsed> {
+/// The path behind a handle the user gave for reading (open dialog or drop).
+pub(crate) fn readable(ctx: &Ctx<'_>, file: &str) -> CommandResult<std::path::PathBuf> {
+    ctx.state.files.path(file, Access::Read)
+}
+
+/// The path behind a handle the user chose in the save dialog.
+pub(crate) fn writable(ctx: &Ctx<'_>, file: &str) -> CommandResult<std::path::PathBuf> {
+    ctx.state.files.path(file, Access::Write)
+}
+
+fn dialog_title(lang: jobs::notices::Lang, kind: FileKind, save: bool) -> String {
+    let ru = lang == jobs::notices::Lang::Ru;
+    match (save, kind, ru) {
+        (true, _, false) => "Save as CSV",
+        (true, _, true) => "Сохранить как CSV",
+        (false, FileKind::Codes, false) => "Choose a file of codes",
+        (false, FileKind::Codes, true) => "Выберите файл с кодами",
+        (false, FileKind::Accounts, false) => "Choose a CSV of accounts",
+        (false, FileKind::Accounts, true) => "Выберите CSV с аккаунтами",
+        (false, FileKind::Icon, false) => "Choose an image",
+        (false, FileKind::Icon, true) => "Выберите изображение",
+        (false, _, false) => "Choose a file",
+        (false, _, true) => "Выберите файл",
+    }
+    .to_owned()
+}
+
+/// Opens the native open dialog for a file of `kind`; the chosen file's handle and name, or
+/// `null` when cancelled. The path stays on the Rust side.
+pub async fn pick_open_file(ctx: &Ctx<'_>, kind: FileKind) -> CommandResult<Option<PickedFile>> {
+    let lang = crate::notify::NotifySettings::read(ctx.state).await.lang;
+    let filter = Filter { name: kind.filter_name().to_owned(), extensions: kind.extensions() };
+    let chosen = native::pick_open(ctx.app, dialog_title(lang, kind, false), filter).await;
+    Ok(chosen.map(|path| ctx.state.files.register(path, Access::Read)))
+}
+
+/// Opens the native save dialog proposing `suggested_name` (a file name: anything before the
+/// last `/` is dropped); the chosen place's handle and name, or `null` when cancelled.
+pub async fn pick_save_file(
+    ctx: &Ctx<'_>,
+    kind: FileKind,
+    suggested_name: String,
+) -> CommandResult<Option<PickedFile>> {
+    let lang = crate::notify::NotifySettings::read(ctx.state).await.lang;
+    let name = suggested_name.rsplit(['/', '\\']).next().unwrap_or_default().trim().to_owned();
+    let filter = Filter { name: kind.filter_name().to_owned(), extensions: kind.extensions() };
+    let chosen = native::pick_save(ctx.app, dialog_title(lang, kind, true), filter, name).await;
+    Ok(chosen.map(|path| ctx.state.files.register(path, Access::Write)))
+}
+
+/// Codes from a `.txt` (one per line) or `.csv` (first column) file the user gave.
+pub async fn read_codes_file(ctx: &Ctx<'_>, file: String) -> CommandResult<CodesParsed> {
+    let path = readable(ctx, &file)?;
     blocking(move || {
-        let path = Path::new(&path);
-        let text = read_text(path)?;
-        Ok(CodesParsed::new(parse_code_text(&text), Some(name_of(path))))
+        let text = read_text(&path)?;
+        Ok(CodesParsed::new(parse_code_text(&text), Some(name_of(&path))))
     })
     .await
 }
@@ -126,11 +175,11 @@ pub async fn parse_codes(_ctx: &Ctx<'_>, text: String) -> CommandResult<CodesPar
 
 /// Accounts from a CSV with a header naming the columns, in any order: `login`, `password`
 /// (required), `email_login`, `email_password`, `description`. Comma or semicolon separated.
-pub async fn read_accounts_csv(_ctx: &Ctx<'_>, path: String) -> CommandResult<AccountsFile> {
+pub async fn read_accounts_csv(ctx: &Ctx<'_>, file: String) -> CommandResult<AccountsFile> {
+    let path = readable(ctx, &file)?;
     blocking(move || {
-        let path = Path::new(&path);
-        let text = read_text(path)?;
-        parse_accounts(&text, name_of(path))
+        let text = read_text(&path)?;
+        parse_accounts(&text, name_of(&path))
     })
     .await
 }
@@ -195,17 +244,20 @@ pub fn parse_accounts(text: &str, file_name: String) -> CommandResult<AccountsFi
 }
 
 /// Reads an image and checks it as an icon (PNG or JPEG by content, size), with a preview.
-pub async fn check_icon(_ctx: &Ctx<'_>, path: String) -> CommandResult<IconCheck> {
+pub async fn check_icon(ctx: &Ctx<'_>, file: String) -> CommandResult<IconCheck> {
+    let path = readable(ctx, &file)?;
     blocking(move || {
-        let icon = IconFile::read(Path::new(&path))?;
-        let bytes = std::fs::read(&path).map_err(|e| CommandError::file(format!("cannot read {path}: {e}")))?;
+        let icon = IconFile::read(&path)?;
+        // The guard again (IconFile keeps its bytes to itself): a regular file, within the cap.
+        let bytes = markets::files::read_user_file(&path, markets::ggchest::icon::MAX_ICON_BYTES as u64, "an icon")
+            .map_err(|e| CommandError::file(e.to_string()))?;
         let kind = match icon.kind() {
             ImageKind::Png => "png",
             ImageKind::Jpeg => "jpeg",
         };
         let mime = icon.kind().mime();
         Ok(IconCheck {
-            path,
+            handle: file,
             file_name: icon.file_name().to_owned(),
             kind: kind.to_owned(),
             mime: mime.to_owned(),

@@ -1,8 +1,6 @@
 //! GGChest: dictionaries (games, currencies, attributes), offers (list all with filters, detail,
 //! create per type, edit, price, toggle, delete), icons and orders. Batches: `ggchest_batch`.
 
-use std::path::Path;
-
 use markets::{
     ggchest::{
         AccountCredentials, AttachedIcon, Attribute, AttributeChoice, Created, DeliveryTime, Game, GameCurrency,
@@ -181,15 +179,16 @@ pub async fn ggc_delete_offer(ctx: &Ctx<'_>, profile_id: String, offer_id: Strin
     Ok(ggc_client(ctx, &profile_id).await?.delete_offer(&offer_id).await?)
 }
 
-/// Reads the image at `path` (a dropped file or the dialog's choice), checks its type by content
-/// and its size, and uploads it as the offer's icon.
+/// Reads the image behind `file` (a handle: a dropped file or the open dialog's choice), checks
+/// its type by content and its size, and uploads it as the offer's icon.
 pub async fn ggc_attach_icon(
     ctx: &Ctx<'_>,
     profile_id: String,
     offer_id: String,
-    path: String,
+    file: String,
 ) -> CommandResult<AttachedIcon> {
-    let icon = tokio::task::spawn_blocking(move || IconFile::read(Path::new(&path)))
+    let path = super::files::readable(ctx, &file)?;
+    let icon = tokio::task::spawn_blocking(move || IconFile::read(&path))
         .await
         .map_err(|e| CommandError::file(format!("reading the icon failed: {e}")))??;
     Ok(ggc_client(ctx, &profile_id).await?.attach_icon(&offer_id, &icon).await?)

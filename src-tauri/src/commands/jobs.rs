@@ -2,7 +2,7 @@
 //! results (and as CSV), retry the failed steps. A job runs inside `job_run` until it ends,
 //! streaming `job-progress` events; the engine (`jobs::run_job`) journals every step.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use jobs::{notices, plan, run_job, Client, JobState, Results, RunOptions};
 use markets::{gg::GgClient, ggchest::GgcClient, ClientConfig, Market};
@@ -126,9 +126,10 @@ pub async fn job_results(ctx: &Ctx<'_>, job_id: String) -> CommandResult<JobResu
     Ok(JobResults::of(&job, ctx.state.jobs.is_running(&job.header.id)))
 }
 
-/// Writes the results as CSV, one row per item, to `path` (chosen in the save dialog); returns
-/// the rows written.
-pub async fn job_results_csv(ctx: &Ctx<'_>, job_id: String, path: String) -> CommandResult<u64> {
+/// Writes the results as CSV, one row per item, to `file` (a handle from the save dialog);
+/// returns the rows written.
+pub async fn job_results_csv(ctx: &Ctx<'_>, job_id: String, file: String) -> CommandResult<u64> {
+    let path = super::files::writable(ctx, &file)?;
     let job = load_for_results(ctx, &job_id).await?;
     let results = Results::of(&job);
     write_csv(path, results.to_csv()).await?;
@@ -145,12 +146,10 @@ async fn load_for_results(ctx: &Ctx<'_>, job_id: &str) -> CommandResult<JobState
     Ok(job)
 }
 
-pub(crate) async fn write_csv(path: String, csv: String) -> CommandResult<()> {
-    if path.trim().is_empty() {
-        return Err(CommandError::invalid_field("path", "choose where to save the CSV"));
-    }
+/// Writes `csv` to `path`, a place the user chose in the save dialog (`files::writable`).
+pub(crate) async fn write_csv(path: PathBuf, csv: String) -> CommandResult<()> {
     blocking(move || {
-        std::fs::write(Path::new(&path), csv).map_err(|e| CommandError::file(format!("cannot write {path}: {e}")))
+        std::fs::write(&path, csv).map_err(|e| CommandError::file(format!("cannot write {}: {e}", path.display())))
     })
     .await
 }

@@ -1,4 +1,4 @@
-//! Planning a bulk job from what the UI gives (file paths, a price rule, a selection) and
+//! Planning a bulk job from what the UI gives (file handles, a price rule, a selection) and
 //! writing its journal: `job_preview` says what it would do, `job_create` creates it (nothing
 //! is sent to the marketplace until `job_run`). The rules live in `jobs::plan`.
 
@@ -13,7 +13,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::{
-    files::{blocking, read_text},
+    files::{blocking, read_text, readable},
     gg_client, ggc_client,
     ggchest::OffersFilter,
     ggchest_batch::BatchAction,
@@ -49,17 +49,17 @@ pub struct OfferSelection {
     pub filter: OffersFilter,
 }
 
-/// A bulk job to plan. Files are paths (from the open dialog or a drop): the shell reads them.
+/// A bulk job to plan. Files are handles (from `pick_open_file` or a drop): the shell reads them.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum JobSpec {
     /// CSV `product_id,code`: codes to the seller's own listings.
     GgUploadCodes {
-        path: String,
+        file: String,
     },
     /// CSV `product_id,price_cents,code`: C2C offers.
     GgAddOffers {
-        path: String,
+        file: String,
     },
     /// Offers with unsold codes of these products (none: every product).
     GgReprice {
@@ -77,11 +77,11 @@ pub enum JobSpec {
     },
     /// A JSON array of create bodies with `offer_type`, or a CSV with a header.
     GgcCreate {
-        path: String,
+        file: String,
     },
     /// CSV `login,password[,email_login,email_password,description]` into one accounts offer.
     GgcImportAccounts {
-        path: String,
+        file: String,
         offer_id: String,
     },
 }
@@ -128,23 +128,24 @@ fn market_filter(f: &OffersFilter) -> MarketOffersFilter {
     MarketOffersFilter { status: f.status.clone(), offer_type: f.offer_type.clone(), game_id: f.game_id.clone() }
 }
 
-async fn read(path: &str) -> CommandResult<String> {
-    let path = path.to_owned();
-    blocking(move || read_text(Path::new(&path))).await
+/// The text of the file behind `file`, a handle the user gave (open dialog or drop).
+async fn read(ctx: &Ctx<'_>, file: &str) -> CommandResult<String> {
+    let path = readable(ctx, file)?;
+    blocking(move || read_text(&path)).await
 }
 
-fn is_csv(path: &str) -> bool {
-    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"))
+fn is_csv(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"))
 }
 
 /// The steps of `spec`: files read and checked, the marketplace read where the plan needs it.
 pub async fn plan_ops(ctx: &Ctx<'_>, profile_id: &str, spec: &JobSpec) -> CommandResult<(JobKind, Vec<Op>)> {
     Ok(match spec {
-        JobSpec::GgUploadCodes { path } => {
-            let parsed = plan::gg::parse_product_codes(&read(path).await?)?;
+        JobSpec::GgUploadCodes { file } => {
+            let parsed = plan::gg::parse_product_codes(&read(ctx, file).await?)?;
             (JobKind::GgUploadCodes, plan::gg::upload_codes(&parsed))
         }
-        JobSpec::GgAddOffers { path } => (JobKind::GgAddOffers, plan::gg::parse_offers(&read(path).await?)?),
+        JobSpec::GgAddOffers { file } => (JobKind::GgAddOffers, plan::gg::parse_offers(&read(ctx, file).await?)?),
         JobSpec::GgReprice { rule, product_ids } => {
             let rule = price_rule(rule)?;
             let client = gg_client(ctx, profile_id).await?;
@@ -167,17 +168,20 @@ pub async fn plan_ops(ctx: &Ctx<'_>, profile_id: &str, spec: &JobSpec) -> Comman
             };
             (kind, plan::ggc::batch(action, &ids))
         }
-        JobSpec::GgcCreate { path } => {
-            let text = read(path).await?;
-            let ops =
-                if is_csv(path) { plan::ggc::creates_from_csv(&text)? } else { plan::ggc::creates_from_json(&text)? };
+        JobSpec::GgcCreate { file } => {
+            let text = read(ctx, file).await?;
+            let ops = if is_csv(&readable(ctx, file)?) {
+                plan::ggc::creates_from_csv(&text)?
+            } else {
+                plan::ggc::creates_from_json(&text)?
+            };
             (JobKind::GgcCreate, ops)
         }
-        JobSpec::GgcImportAccounts { path, offer_id } => {
+        JobSpec::GgcImportAccounts { file, offer_id } => {
             if !markets::ggchest::is_uuid(offer_id.trim()) {
                 return Err(CommandError::invalid_field("offer_id", "pick the accounts offer to add them to"));
             }
-            let accounts = plan::ggc::parse_accounts(&read(path).await?)?;
+            let accounts = plan::ggc::parse_accounts(&read(ctx, file).await?)?;
             (JobKind::GgcImportAccounts, plan::ggc::import_accounts(offer_id.trim(), &accounts))
         }
     })

@@ -16,6 +16,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "sandbox_start_demo",
     "sandbox_status",
     "cancel_operation",
+    "pick_open_file",
+    "pick_save_file",
     "read_codes_file",
     "parse_codes",
     "read_accounts_csv",

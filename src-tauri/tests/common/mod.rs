@@ -88,6 +88,16 @@ impl Shell {
     pub fn profiles_json(&self) -> PathBuf {
         self.dir.path().join("profiles.json")
     }
+
+    /// A handle to read `path`, as the open dialog or a drop gives one.
+    pub fn picked(&self, path: impl Into<PathBuf>) -> String {
+        self.state.files.register(path.into(), seller_desk::picked_files::Access::Read).handle
+    }
+
+    /// A handle to write `path`, as the save dialog gives one.
+    pub fn save_to(&self, path: impl Into<PathBuf>) -> String {
+        self.state.files.register(path.into(), seller_desk::picked_files::Access::Write).handle
+    }
 }
 
 /// Every file under `dir` whose bytes contain `needle`.

@@ -507,3 +507,84 @@ async fn without_a_test_answer_a_native_dialog_asks_the_user() {
     })
     .await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11, finding 2: file commands reach only files the user gave (the shell's own dialogs, or
+// a drop registered from the window's event); the webview holds handles, never paths.
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_commands_reach_only_files_the_user_gave() {
+    let dir = tempfile::Builder::new().prefix("sellerdesk-e2e-files-").tempdir().expect("temp dir");
+    let picked = dir.path().join("codes.txt");
+    std::fs::write(&picked, "AAA-1\nBBB-2\n").unwrap();
+    let victim = dir.path().join(".bashrc");
+    std::fs::write(&victim, "# the user's own\n").unwrap();
+    let png = dir.path().join("secret.png");
+    std::fs::write(&png, e2e::png(4, 4)).unwrap();
+    let autostart = dir.path().join(".config/autostart/evil.desktop");
+    let pick = picked.display().to_string();
+    let env = [("SELLERDESK_TEST_PICK", pick.clone())];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    e2e::run_with_env("security-files", &env, |app| async move {
+        let key = app.new_seller(Market::GgChest).await;
+        let id = app.add_profile("E2E files", Market::GgChest, &key).await;
+
+        // Paths the webview names, and handles nobody gave: refused by every command.
+        for named in ["/etc/passwd", "/proc/self/environ", &png.display().to_string(), "file-1-0000000000000000"] {
+            for (cmd, args) in [
+                ("read_codes_file", json!({ "file": named })),
+                ("read_accounts_csv", json!({ "file": named })),
+                ("check_icon", json!({ "file": named })),
+                (
+                    "ggc_attach_icon",
+                    json!({ "profileId": id, "offerId": "00000000-0000-4000-8000-000000000000", "file": named }),
+                ),
+                ("job_preview", json!({ "profileId": id, "spec": { "kind": "ggc_create", "file": named } })),
+            ] {
+                let r = invoke(&app, cmd, args).await;
+                assert_eq!(err_code(&r), "file_not_picked", "{cmd} {named}: {r}");
+                assert!(!r.to_string().contains("root:"), "{cmd} returned a file's content: {r}");
+            }
+        }
+        // The old argument (a path) is not taken at all.
+        let r = invoke(&app, "read_codes_file", json!({ "path": "/etc/passwd" })).await;
+        assert!(r.get("err").is_some() && !r.to_string().contains("root:"), "{r}");
+        // Writes to a path the webview names: refused, nothing written or created.
+        for target in [victim.display().to_string(), autostart.display().to_string()] {
+            for (cmd, args) in [
+                ("audit_export", json!({ "query": null, "file": target })),
+                ("export_csv", json!({ "profileId": id, "what": "ggc_offers", "file": target })),
+                ("job_results_csv", json!({ "jobId": "x", "file": target })),
+            ] {
+                let r = invoke(&app, cmd, args).await;
+                assert_eq!(err_code(&r), "file_not_picked", "{cmd} {target}: {r}");
+            }
+        }
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "# the user's own\n", "the victim file is untouched");
+        assert!(!autostart.exists(), "no autostart entry was created");
+        // The plugin's own dialogs are not the webview's to open any more.
+        for cmd in ["plugin:dialog|open", "plugin:dialog|save"] {
+            let r = invoke(&app, cmd, json!({ "options": {} })).await;
+            let err = r["err"].as_str().unwrap_or_else(|| panic!("{cmd} was not refused: {r}"));
+            assert!(err.contains("not allowed"), "{cmd}: {err}");
+        }
+
+        // The file the user chose in the shell's dialog (answered by SELLERDESK_TEST_PICK): read
+        // through its handle, which is all the webview gets.
+        let r = invoke(&app, "pick_open_file", json!({ "kind": "codes" })).await;
+        let handle = r["ok"]["handle"].as_str().unwrap_or_else(|| panic!("a handle: {r}")).to_owned();
+        assert_eq!(r["ok"]["name"], json!("codes.txt"));
+        assert!(!r.to_string().contains(&pick), "no path comes back: {r}");
+        let r = invoke(&app, "read_codes_file", json!({ "file": handle })).await;
+        assert_eq!(r["ok"]["codes"], json!(["AAA-1", "BBB-2"]), "{r}");
+        // A handle is for what it was given for: one to read cannot be written, and one chosen in
+        // the save dialog cannot be read.
+        let r = invoke(&app, "audit_export", json!({ "query": null, "file": handle })).await;
+        assert_eq!(err_code(&r), "file_not_picked", "{r}");
+        let r = invoke(&app, "pick_save_file", json!({ "kind": "csv", "suggestedName": "../../x.csv" })).await;
+        let save = r["ok"]["handle"].as_str().unwrap_or_else(|| panic!("a handle: {r}")).to_owned();
+        let r = invoke(&app, "read_codes_file", json!({ "file": save })).await;
+        assert_eq!(err_code(&r), "file_not_picked", "{r}");
+    })
+    .await;
+}

@@ -15,6 +15,8 @@ import type { CommandError } from "./bindings/CommandError";
 import type { ConnectionTest } from "./bindings/ConnectionTest";
 import type { Created } from "./bindings/Created";
 import type { ExportKind } from "./bindings/ExportKind";
+import type { FileKind } from "./bindings/FileKind";
+import type { FilesDropped } from "./bindings/FilesDropped";
 import type { Game } from "./bindings/Game";
 import type { GameCurrency } from "./bindings/GameCurrency";
 import type { GgDashboard } from "./bindings/GgDashboard";
@@ -43,12 +45,13 @@ import type { OffersAddReport } from "./bindings/OffersAddReport";
 import type { OffersFilter } from "./bindings/OffersFilter";
 import type { Order } from "./bindings/Order";
 import type { OrdersFilter } from "./bindings/OrdersFilter";
+import type { PickedFile } from "./bindings/PickedFile";
 import type { ProfileView } from "./bindings/ProfileView";
 import type { ProfilesState } from "./bindings/ProfilesState";
 import type { Progress } from "./bindings/Progress";
 import type { SandboxStatus } from "./bindings/SandboxStatus";
 
-export type { CommandError, JobProgress, Progress };
+export type { CommandError, FilesDropped, JobProgress, Progress };
 
 export interface Commands {
   list_profiles: { args: Record<string, never>; result: ProfilesState };
@@ -64,10 +67,12 @@ export interface Commands {
   sandbox_start_demo: { args: Record<string, never>; result: ProfilesState };
   sandbox_status: { args: Record<string, never>; result: SandboxStatus };
   cancel_operation: { args: { operationId: string }; result: boolean };
-  read_codes_file: { args: { path: string }; result: CodesParsed };
+  pick_open_file: { args: { kind: FileKind }; result: PickedFile | null };
+  pick_save_file: { args: { kind: FileKind; suggestedName: string }; result: PickedFile | null };
+  read_codes_file: { args: { file: string }; result: CodesParsed };
   parse_codes: { args: { text: string }; result: CodesParsed };
-  read_accounts_csv: { args: { path: string }; result: AccountsFile };
-  check_icon: { args: { path: string }; result: IconCheck };
+  read_accounts_csv: { args: { file: string }; result: AccountsFile };
+  check_icon: { args: { file: string }; result: IconCheck };
   gg_dashboard: { args: { profileId: string }; result: GgDashboard };
   gg_all_products: { args: { profileId: string; operationId: string }; result: Array<GgProduct> };
   gg_product: { args: { profileId: string; productId: string }; result: GgProduct };
@@ -93,7 +98,7 @@ export interface Commands {
   ggc_toggle: { args: { profileId: string; offerId: string }; result: null };
   ggc_delete_offer: { args: { profileId: string; offerId: string }; result: null };
   ggc_batch: { args: { profileId: string; action: BatchAction; ids: Array<string>; operationId: string }; result: BatchResult };
-  ggc_attach_icon: { args: { profileId: string; offerId: string; path: string }; result: AttachedIcon };
+  ggc_attach_icon: { args: { profileId: string; offerId: string; file: string }; result: AttachedIcon };
   ggc_delete_icon: { args: { profileId: string; offerId: string; iconId: string }; result: null };
   ggc_all_orders: { args: { profileId: string; filter: OrdersFilter; operationId: string }; result: Array<Order> };
   job_preview: { args: { profileId: string; spec: JobSpec }; result: JobPlan };
@@ -102,11 +107,11 @@ export interface Commands {
   job_run: { args: { profileId: string; jobId: string }; result: JobSummary };
   job_cancel: { args: { jobId: string }; result: boolean };
   job_results: { args: { jobId: string }; result: JobResults };
-  job_results_csv: { args: { jobId: string; path: string }; result: number };
+  job_results_csv: { args: { jobId: string; file: string }; result: number };
   job_retry_failed: { args: { profileId: string; jobId: string }; result: JobSummary };
   audit_list: { args: { query: string | null; limit: number | null }; result: AuditPage };
-  audit_export: { args: { query: string | null; path: string }; result: number };
-  export_csv: { args: { profileId: string; what: ExportKind; path: string }; result: number };
+  audit_export: { args: { query: string | null; file: string }; result: number };
+  export_csv: { args: { profileId: string; what: ExportKind; file: string }; result: number };
 }
 
 export type CommandName = keyof Commands;
@@ -125,6 +130,8 @@ export const COMMAND_NAMES = [
   "sandbox_start_demo",
   "sandbox_status",
   "cancel_operation",
+  "pick_open_file",
+  "pick_save_file",
   "read_codes_file",
   "parse_codes",
   "read_accounts_csv",
@@ -172,3 +179,4 @@ export const COMMAND_NAMES = [
 
 export const PROGRESS_EVENT = "progress";
 export const JOB_PROGRESS_EVENT = "job-progress";
+export const FILES_DROPPED_EVENT = "files-dropped";

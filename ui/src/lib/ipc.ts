@@ -50,12 +50,14 @@ export const sandboxStatus = () => call("sandbox_status");
 export const getSettings = () => call("get_settings");
 export const setSettings = (settings: T.JsonValue) => call("set_settings", { settings });
 
-// ----- files (read by the shell from a path given by the dialog or a drop) -----
+// ----- files: the shell shows the dialogs and hands back handles, never paths (native.svelte.ts) -----
 
-export const readCodesFile = (path: string) => call("read_codes_file", { path });
+export const pickOpenFile = (kind: T.FileKind) => call("pick_open_file", { kind });
+export const pickSaveFile = (kind: T.FileKind, suggestedName: string) => call("pick_save_file", { kind, suggestedName });
+export const readCodesFile = (file: string) => call("read_codes_file", { file });
 export const parseCodes = (text: string) => call("parse_codes", { text });
-export const readAccountsCsv = (path: string) => call("read_accounts_csv", { path });
-export const checkIcon = (path: string) => call("check_icon", { path });
+export const readAccountsCsv = (file: string) => call("read_accounts_csv", { file });
+export const checkIcon = (file: string) => call("check_icon", { file });
 
 // ----- Gaming Goods -----
 
@@ -103,8 +105,8 @@ export const ggcToggle = (profileId: string, offerId: string) => call("ggc_toggl
 export const ggcDeleteOffer = (profileId: string, offerId: string) => call("ggc_delete_offer", { profileId, offerId });
 export const ggcBatch = (profileId: string, action: T.BatchAction, ids: string[], operationId: string) =>
   call("ggc_batch", { profileId, action, ids, operationId });
-export const ggcAttachIcon = (profileId: string, offerId: string, path: string) =>
-  call("ggc_attach_icon", { profileId, offerId, path });
+export const ggcAttachIcon = (profileId: string, offerId: string, file: string) =>
+  call("ggc_attach_icon", { profileId, offerId, file });
 export const ggcDeleteIcon = (profileId: string, offerId: string, iconId: string) =>
   call("ggc_delete_icon", { profileId, offerId, iconId });
 export const ggcAllOrders = (profileId: string, filter: T.OrdersFilter, operationId: string) =>
@@ -122,9 +124,9 @@ export const jobsList = (profileId: string) => call("jobs_list", { profileId });
 export const jobRun = (profileId: string, jobId: string) => call("job_run", { profileId, jobId });
 export const jobCancel = (jobId: string) => call("job_cancel", { jobId });
 export const jobResults = (jobId: string) => call("job_results", { jobId });
-export const jobResultsCsv = (jobId: string, path: string) => call("job_results_csv", { jobId, path });
+export const jobResultsCsv = (jobId: string, file: string) => call("job_results_csv", { jobId, file });
 export const jobRetryFailed = (profileId: string, jobId: string) => call("job_retry_failed", { profileId, jobId });
 export const auditList = (query: string | null, limit: number | null) => call("audit_list", { query, limit });
-export const auditExport = (query: string | null, path: string) => call("audit_export", { query, path });
-export const exportCsv = (profileId: string, what: T.ExportKind, path: string) =>
-  call("export_csv", { profileId, what, path });
+export const auditExport = (query: string | null, file: string) => call("audit_export", { query, file });
+export const exportCsv = (profileId: string, what: T.ExportKind, file: string) =>
+  call("export_csv", { profileId, what, file });

@@ -1,75 +1,49 @@
-// Files come to the UI only as paths: from the native open dialog or from a file dropped on the
-// window (Tauri's drag-drop event; HTML5 drop events carry no paths). The shell reads them.
+// Files come to the UI only as handles, never paths: the shell shows the native open and save
+// dialogs itself (pick_open_file, pick_save_file) and registers files dropped on the window from
+// the window's own event (the `files-dropped` event carries their handles); every file command
+// takes a handle. The UI cannot name a file the user did not give (docs/SECURITY.md).
 
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { listen } from "@tauri-apps/api/event";
+import { FILES_DROPPED_EVENT } from "./commands";
 import { t } from "./i18n/index.svelte";
+import * as ipc from "./ipc";
 import { toasts } from "./stores/toasts.svelte";
+import type * as T from "./types";
 
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
+export type FileKind = T.FileKind;
+export type PickedFile = T.PickedFile;
 
-export const CODE_FILES: FileFilter[] = [
-  {
-    get name() {
-      return t("Codes (.txt, .csv)");
-    },
-    extensions: ["txt", "csv"],
-  },
-];
-export const CSV_FILES: FileFilter[] = [{ name: "CSV", extensions: ["csv", "txt"] }];
-export const IMAGE_FILES: FileFilter[] = [
-  {
-    get name() {
-      return t("Images (.png, .jpg)");
-    },
-    extensions: ["png", "jpg", "jpeg"],
-  },
-];
-
-/** The native open dialog; the chosen path, or null when cancelled. */
-export async function pickFile(filters: FileFilter[]): Promise<string | null> {
-  const chosen = await open({ multiple: false, directory: false, filters });
-  return typeof chosen === "string" ? chosen : null;
+/** The native open dialog for a file of `kind`; the chosen file, or null when cancelled. */
+export async function pickFile(kind: FileKind): Promise<PickedFile | null> {
+  return await ipc.pickOpenFile(kind);
 }
 
 /**
- * The open dialog, then `use` on the chosen path (nothing when cancelled). A dialog that cannot
+ * The open dialog, then `use` on the chosen file (nothing when cancelled). A dialog that cannot
  * open is a toast; `use` reports its own errors.
  */
-export async function pickThen(filters: FileFilter[], use: (path: string) => unknown): Promise<void> {
-  let path: string | null;
+export async function pickThen(kind: FileKind, use: (file: PickedFile) => unknown): Promise<void> {
+  let file: PickedFile | null;
   try {
-    path = await pickFile(filters);
+    file = await pickFile(kind);
   } catch (e) {
     toasts.error(e, t("Could not open the file dialog"));
     return;
   }
-  if (path) await use(path);
+  if (file) await use(file);
 }
 
-export const JOB_FILES: FileFilter[] = [
-  {
-    get name() {
-      return t("CSV or JSON");
-    },
-    extensions: ["csv", "txt", "json"],
-  },
-];
-
-/** The native save dialog for a CSV; the chosen path, or null when cancelled. */
-export async function pickSaveCsv(defaultPath: string): Promise<string | null> {
-  const chosen = await save({ defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] });
-  return typeof chosen === "string" ? chosen : null;
+/** The native save dialog for a CSV; the chosen place, or null when cancelled. */
+export async function pickSaveCsv(suggestedName: string): Promise<PickedFile | null> {
+  return await ipc.pickSaveFile("csv", suggestedName);
 }
 
 export interface DropZoneSpec {
   el: HTMLElement;
   /** Lower-case extensions without dot; empty accepts any file. */
   extensions: string[];
-  onDrop: (path: string) => void;
+  onDrop: (file: PickedFile) => void;
   onReject: (message: string) => void;
 }
 
@@ -95,48 +69,49 @@ function zoneAt(x: number, y: number): DropZoneSpec | null {
   return best;
 }
 
-export function extensionOf(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? "";
+export function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
 }
 
-/** Hands a dropped path to the zone (checking its extension); exported for tests and mocks. */
-export function deliverDrop(zone: DropZoneSpec, paths: string[]): void {
-  const path = paths[0];
-  if (!path) return;
-  if (paths.length > 1) zone.onReject(t("Drop one file at a time."));
-  else if (zone.extensions.length > 0 && !zone.extensions.includes(extensionOf(path)))
+/** Hands a dropped file to the zone (checking its extension); exported for tests and mocks. */
+export function deliverDrop(zone: DropZoneSpec, files: PickedFile[]): void {
+  const file = files[0];
+  if (!file) return;
+  if (files.length > 1) zone.onReject(t("Drop one file at a time."));
+  else if (zone.extensions.length > 0 && !zone.extensions.includes(extensionOf(file.name)))
     zone.onReject(
       t("This area takes {extensions} files, not \"{name}\".", {
         extensions: zone.extensions.map((e) => "." + e).join(", "),
-        name: path.split(/[\\/]/).pop() ?? "",
+        name: file.name,
       }),
     );
-  else zone.onDrop(path);
+  else zone.onDrop(file);
 }
 
 async function startListening(): Promise<void> {
   if (started) return;
   started = true;
   try {
+    // The drag's movement (to show the zone under the pointer) from Tauri's event; its paths are
+    // never used: the dropped files arrive from the shell as handles.
     await getCurrentWebview().onDragDropEvent((event) => {
       const p = event.payload;
-      if (p.type === "leave") {
+      if (p.type === "leave" || p.type === "drop") {
         drag.active = false;
         drag.over = null;
         return;
       }
       const dpr = window.devicePixelRatio || 1;
       const zone = zoneAt(p.position.x / dpr, p.position.y / dpr);
-      if (p.type === "enter" || p.type === "over") {
-        drag.active = true;
-        drag.over = zone?.el ?? null;
-      } else if (p.type === "drop") {
-        drag.active = false;
-        drag.over = null;
-        if (zone) deliverDrop(zone, p.paths);
-      }
+      drag.active = true;
+      drag.over = zone?.el ?? null;
+    });
+    await listen<T.FilesDropped>(FILES_DROPPED_EVENT, (event) => {
+      const p = event.payload;
+      const dpr = window.devicePixelRatio || 1;
+      const zone = zoneAt(p.x / dpr, p.y / dpr);
+      if (zone) deliverDrop(zone, p.files);
     });
   } catch {
     started = false; // not inside Tauri (e.g. a plain browser): no file drops

@@ -108,8 +108,16 @@ export function installMock(): void {
             message: "the marketplace rejected the request: Bad request; accounts[0].password: This value is too short.",
             fields: [{ field: "accounts[0].password", message: "This value is too short." }],
           };
-        case "plugin:dialog|open":
-          return "/home/seller/codes.txt";
+        case "pick_open_file":
+          return { handle: "mock-file-1", name: args.kind === "icon" ? "icon.png" : "codes.txt" };
+        case "pick_save_file":
+          return { handle: "mock-save-1", name: String(args.suggestedName ?? "export.csv") };
+        case "read_codes_file":
+          return { file_name: "codes.txt", codes: ["CODE-0001", "CODE-0002"], duplicates: [], dropped_repeats: 0, blank_lines: 0, header_skipped: false };
+        case "job_results_csv":
+        case "audit_export":
+        case "export_csv":
+          return 0;
         case "jobs_list":
           return [];
         case "audit_list":

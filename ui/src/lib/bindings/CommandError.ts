@@ -9,7 +9,8 @@ export type CommandError = {
 /**
  * `markets::Error::code()` (`key_rejected`, `validation`, `outcome_unknown`, …) or one of the
  * shell's: `keychain_unavailable`, `no_key`, `not_found`, `profile_invalid`, `file`,
- * `cancelled`, `sandbox`; and the jobs crate's: `journal`, `keychain`, `job_busy`, `usage`.
+ * `file_not_picked`, `not_confirmed`, `base_url_unconfirmed`, `cancelled`, `sandbox`; and the
+ * jobs crate's: `journal`, `keychain`, `job_busy`, `usage`.
  */
 code: string, message: string, fields: Array<FieldError>, 
 /**

@@ -3,7 +3,11 @@
 /**
  * An icon checked before upload, with a preview.
  */
-export type IconCheck = { path: string, 
+export type IconCheck = { 
+/**
+ * The handle it was read from (for `ggc_attach_icon`).
+ */
+handle: string, 
 /**
  * The name it will be uploaded under (extension matching its real type).
  */

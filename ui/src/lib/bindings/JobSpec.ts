@@ -4,6 +4,6 @@ import type { OfferSelection } from "./OfferSelection";
 import type { PriceRuleSpec } from "./PriceRuleSpec";
 
 /**
- * A bulk job to plan. Files are paths (from the open dialog or a drop): the shell reads them.
+ * A bulk job to plan. Files are handles (from `pick_open_file` or a drop): the shell reads them.
  */
-export type JobSpec = { "kind": "gg_upload_codes", path: string, } | { "kind": "gg_add_offers", path: string, } | { "kind": "gg_reprice", rule: PriceRuleSpec, product_ids: Array<string>, } | { "kind": "ggc_reprice", rule: PriceRuleSpec, selection: OfferSelection, } | { "kind": "ggc_batch", action: BatchAction, selection: OfferSelection, } | { "kind": "ggc_create", path: string, } | { "kind": "ggc_import_accounts", path: string, offer_id: string, };
+export type JobSpec = { "kind": "gg_upload_codes", file: string, } | { "kind": "gg_add_offers", file: string, } | { "kind": "gg_reprice", rule: PriceRuleSpec, product_ids: Array<string>, } | { "kind": "ggc_reprice", rule: PriceRuleSpec, selection: OfferSelection, } | { "kind": "ggc_batch", action: BatchAction, selection: OfferSelection, } | { "kind": "ggc_create", file: string, } | { "kind": "ggc_import_accounts", file: string, offer_id: string, };

@@ -3,7 +3,7 @@ import { idsOf, specOf, type JobForm } from "./jobKinds";
 
 const base: JobForm = {
   kind: "ggc_reprice",
-  path: "",
+  file: null,
   rule: { adjust: "percent", value: " -5 ", floor: "", ceiling: "20" },
   source: "status",
   status: "draft",
@@ -36,8 +36,9 @@ describe("new job form → spec", () => {
 
   it("needs a file for file jobs, and an offer for accounts", () => {
     expect(specOf({ ...base, kind: "gg_upload_codes" })).toBeNull();
-    expect(specOf({ ...base, kind: "gg_upload_codes", path: "/tmp/c.csv" })).toEqual({ kind: "gg_upload_codes", path: "/tmp/c.csv" });
-    expect(specOf({ ...base, kind: "ggc_import_accounts", path: "/a.csv" })).toBeNull();
+    const file = { handle: "file-1-00ab", name: "c.csv" };
+    expect(specOf({ ...base, kind: "gg_upload_codes", file })).toEqual({ kind: "gg_upload_codes", file: "file-1-00ab" });
+    expect(specOf({ ...base, kind: "ggc_import_accounts", file })).toBeNull();
   });
 
   it("splits pasted ids on whitespace, commas and semicolons", () => {

@@ -1,6 +1,6 @@
 // The job kinds offered per market in "New bulk job", and the form state → JobSpec mapping.
 
-import type { BatchAction, JobSpec, Market, OfferSelection, OfferStatus, PriceRuleSpec } from "../../lib/types";
+import type { BatchAction, JobSpec, Market, OfferSelection, OfferStatus, PickedFile, PriceRuleSpec } from "../../lib/types";
 import { t } from "../../lib/i18n/index.svelte";
 import { kindTitle } from "../../lib/jobs";
 
@@ -58,7 +58,8 @@ export type SelectionSource = "selected" | "status" | "all" | "ids";
 
 export interface JobForm {
   kind: FormKind;
-  path: string;
+  /** The file chosen in the shell's open dialog or dropped: a handle and its name. */
+  file: PickedFile | null;
   rule: PriceRuleSpec;
   source: SelectionSource;
   status: OfferStatus;
@@ -100,7 +101,7 @@ export function specOf(f: JobForm): JobSpec | null {
     floor: f.rule.floor?.trim() || null,
     ceiling: f.rule.ceiling?.trim() || null,
   };
-  if (NEEDS_FILE.includes(f.kind) && !f.path) return null;
+  if (NEEDS_FILE.includes(f.kind) && !f.file) return null;
   if (NEEDS_RULE.includes(f.kind) && rule.value === "") return null;
   if (NEEDS_SELECTION.includes(f.kind)) {
     const sel = selection(f);
@@ -110,9 +111,9 @@ export function specOf(f: JobForm): JobSpec | null {
     case "gg_upload_codes":
     case "gg_add_offers":
     case "ggc_create":
-      return { kind: f.kind, path: f.path };
+      return { kind: f.kind, file: f.file!.handle };
     case "ggc_import_accounts":
-      return f.offerId.trim() ? { kind: "ggc_import_accounts", path: f.path, offer_id: f.offerId.trim() } : null;
+      return f.offerId.trim() ? { kind: "ggc_import_accounts", file: f.file!.handle, offer_id: f.offerId.trim() } : null;
     case "gg_reprice":
       return { kind: "gg_reprice", rule, product_ids: idsOf(f.idsText) };
     case "ggc_reprice":

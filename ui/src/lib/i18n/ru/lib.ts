@@ -38,9 +38,6 @@ export default {
   "Enter a price above 0, or leave empty": "Введите цену больше 0 или оставьте пустым",
   "The floor is above the ceiling": "Нижняя граница выше верхней",
   // lib/native.svelte.ts
-  "Codes (.txt, .csv)": "Коды (.txt, .csv)",
-  "Images (.png, .jpg)": "Изображения (.png, .jpg)",
-  "CSV or JSON": "CSV или JSON",
   "Drop one file at a time.": "Перетаскивайте по одному файлу.",
   'This area takes {extensions} files, not "{name}".': "Сюда можно перетащить файлы {extensions}, а не «{name}».",
   // lib/stores

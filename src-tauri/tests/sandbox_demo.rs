@@ -177,3 +177,33 @@ async fn a_batch_with_an_id_repeated_in_a_later_chunk_sends_nothing() {
         delete_profile(&ctx, p.id).await.unwrap();
     }
 }
+
+/// The app sets refused codes aside whatever the wording of Gaming Goods' 422 (the document
+/// fixes none): with every code named, only the first, or none, the new codes go up and the
+/// duplicate is reported (before: only "duplicate codes: A, B" was understood; in another
+/// wording the whole upload failed).
+#[tokio::test]
+async fn codes_are_set_aside_in_every_wording_of_the_refusal() {
+    require_secret_service();
+    let shell = Shell::new();
+    let ctx = shell.ctx();
+    let state = sandbox_start_demo(&ctx).await.unwrap();
+    let gg = demo_id(&state, Market::GamingGoods);
+    let products = gg_all_products(&ctx, gg.clone(), "op-products".into()).await.unwrap();
+    let auto = products.iter().find(|p| p.title.as_deref().is_some_and(|t| t.starts_with("Cyberpunk"))).unwrap();
+    for (n, wording) in
+        [sandbox::DuplicateWording::List, sandbox::DuplicateWording::FirstOnly, sandbox::DuplicateWording::Unnamed]
+            .into_iter()
+            .enumerate()
+    {
+        shell.state.sandbox.lock().await.as_ref().unwrap().set_duplicate_wording(wording);
+        let code = |k: usize| format!("WORDING-{n}-{k}");
+        gg_upload_codes(&ctx, gg.clone(), auto.id.clone(), vec![code(1)], format!("w{n}-a")).await.unwrap();
+        let codes = vec![code(2), code(1), code(3), code(4)];
+        let report = gg_upload_codes(&ctx, gg.clone(), auto.id.clone(), codes, format!("w{n}-b")).await.unwrap();
+        assert_eq!((report.uploaded, report.rejected_duplicates.clone()), (3, vec![code(1)]), "{wording:?}");
+    }
+    for p in list_profiles(&ctx).await.unwrap().profiles {
+        delete_profile(&ctx, p.id).await.unwrap();
+    }
+}

@@ -1,14 +1,17 @@
 //! Sending activation codes to Gaming Goods without losing any.
 //!
-//! Gaming Goods refuses a whole request when one code is a duplicate (422, "duplicate codes: …").
-//! The codes it names are set aside and shown; the others are sent again, so one bad code never
-//! costs the rest. A 422 means nothing was applied, so sending the remainder cannot double
+//! Gaming Goods refuses a whole request when one code is a duplicate (422 BUSINESS_RULE_VIOLATION,
+//! in no documented wording). The refused codes are found (`markets::gg::refused_codes`), set
+//! aside and shown; the others are sent again, so one bad code never costs the rest. A 422 means nothing was applied, so sending the remainder cannot double
 //! anything. Codes go in chunks, with progress and a cancel between chunks (never during one:
 //! a code upload is not safe to abandon half-way).
 
-use std::{collections::HashSet, future::Future};
+use std::future::Future;
 
-use markets::{gg::NewOffers, Cents};
+use markets::{
+    gg::{send_setting_refused_aside, NewOffers, Splitting},
+    Cents,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -18,8 +21,6 @@ use crate::progress::label;
 
 /// Codes per upload request: big enough to be quick, small enough for a useful progress bar.
 pub const CHUNK: usize = 500;
-/// How many times one chunk is re-sent after setting named duplicates aside.
-const MAX_ROUNDS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CodesUploadReport {
@@ -40,48 +41,21 @@ pub struct OffersAddReport {
     pub rejected_duplicates: Vec<String>,
 }
 
-/// The codes of `sent` that a refusal's message names.
-fn named_codes(message: &str, sent: &[String]) -> Vec<String> {
-    let words: HashSet<&str> =
-        message.split(|c: char| c.is_whitespace() || ",;:\"'[](){}".contains(c)).filter(|w| !w.is_empty()).collect();
-    sent.iter().filter(|c| words.contains(c.as_str())).cloned().collect()
-}
-
-/// Sends `codes`, setting aside the duplicates a refusal names and sending the rest again.
-/// Returns what `send` answered for the accepted codes (if any were left) and the rejected codes.
+/// Sends `codes`, setting aside those Gaming Goods refuses (found without depending on the
+/// refusal's wording: `markets::gg::refused_codes`) and sending the rest. Returns what `send`
+/// answered for each accepted request, the refused codes, and the error that stopped the
+/// upload (or a refusal of every code), with the codes in its message masked.
 async fn send_setting_duplicates_aside<T, F, Fut>(
-    mut codes: Vec<String>,
-    mut send: F,
-) -> CommandResult<(Option<T>, Vec<String>)>
+    codes: Vec<String>,
+    send: F,
+) -> (Vec<T>, Vec<String>, Option<CommandError>)
 where
     F: FnMut(Vec<String>) -> Fut,
     Fut: Future<Output = markets::Result<T>>,
 {
-    let mut rejected = Vec::new();
-    for _ in 0..MAX_ROUNDS {
-        if codes.is_empty() {
-            return Ok((None, rejected));
-        }
-        match send(codes.clone()).await {
-            Ok(answer) => return Ok((Some(answer), rejected)),
-            Err(err @ markets::Error::BusinessRule { .. }) => {
-                let named = named_codes(&err.to_string(), &codes);
-                if named.is_empty() {
-                    return Err(err.into());
-                }
-                codes.retain(|c| !named.contains(c));
-                rejected.extend(named);
-            }
-            Err(err) => return Err(err.into()),
-        }
-    }
-    Err(CommandError::new(
-        "business_rule",
-        format!(
-            "Gaming Goods kept refusing codes as duplicates after {MAX_ROUNDS} tries; {} set aside so far",
-            rejected.len()
-        ),
-    ))
+    let out = send_setting_refused_aside(&codes, Splitting::GiveUpWhenNothingPasses, send).await;
+    let rejected: Vec<String> = out.refused.iter().map(|&i| codes[i].clone()).collect();
+    (out.answers, rejected, out.stopped_by.map(CommandError::from))
 }
 
 /// Says, in an error that stopped an upload half-way, what had been uploaded already.
@@ -121,21 +95,22 @@ pub async fn gg_upload_codes(
             report.not_sent = chunks[i..].concat();
             break;
         }
-        let sent = send_setting_duplicates_aside(chunk.clone(), |c| {
+        let (answers, rejected, stopped) = send_setting_duplicates_aside(chunk.clone(), |c| {
             let client = client.clone();
             let product_id = product_id.clone();
             async move { client.upload_codes(&product_id, &c).await }
         })
         .await;
-        let (answer, rejected) = sent.map_err(|e| {
-            let remaining = chunks[i..].iter().map(Vec::len).sum();
-            after_partial(e, report.uploaded, remaining)
-        })?;
-        if let Some(answer) = answer {
+        let settled_here = answers.iter().map(|a| a.uploaded as usize).sum::<usize>() + rejected.len();
+        for answer in answers {
             report.uploaded += answer.uploaded;
             report.stock_available = Some(answer.stock_available);
         }
         report.rejected_duplicates.extend(rejected);
+        if let Some(e) = stopped {
+            let remaining = chunks[i..].iter().map(Vec::len).sum::<usize>().saturating_sub(settled_here);
+            return Err(after_partial(e, report.uploaded, remaining));
+        }
         let handled = report.uploaded + report.rejected_duplicates.len() as u64;
         op.report(ctx.events, handled.min(total), Some(total), label::CODES);
     }
@@ -147,23 +122,15 @@ pub async fn gg_add_offers(ctx: &Ctx<'_>, profile_id: String, offers: NewOffers)
     let client = gg_client(ctx, &profile_id).await?;
     let NewOffers { product_id, price_cents, codes } = offers;
     let price: Cents = price_cents;
-    let (answer, rejected_duplicates) = send_setting_duplicates_aside(codes, |codes| {
+    let (answers, rejected_duplicates, stopped) = send_setting_duplicates_aside(codes, |codes| {
         let client = client.clone();
         let offers = NewOffers { product_id: product_id.clone(), price_cents: price, codes };
         async move { client.add_offers(&offers).await }
     })
-    .await?;
-    Ok(OffersAddReport { added: answer.map_or(0, |a| a.added), rejected_duplicates })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_whole_codes_named_in_the_message_count() {
-        let sent: Vec<String> = ["AB", "ABC", "X-1"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(named_codes("Gaming Goods refused it: duplicate codes: ABC, X-1", &sent), vec!["ABC", "X-1"]);
-        assert!(named_codes("duplicate code", &sent).is_empty());
+    .await;
+    let added: u64 = answers.iter().map(|a| a.added).sum();
+    if let Some(e) = stopped {
+        return Err(after_partial(e, added, 0));
     }
+    Ok(OffersAddReport { added, rejected_duplicates })
 }

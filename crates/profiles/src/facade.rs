@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use markets::{ApiKey, Market};
+use markets::ApiKey;
 
 use crate::{
     error::{Error, KeychainError, Result},
@@ -43,25 +43,7 @@ impl Profiles {
         &self.keychain
     }
 
-    /// Adds a profile and stores its key. Everything is validated first; the key is stored
-    /// before the file is written, so if the keychain fails the file is left as it was. If
-    /// writing the file then fails, the key just stored is deleted again.
-    pub fn add_with_key(&self, name: &str, market: Market, base_url: Option<&str>, key: &ApiKey) -> Result<Profile> {
-        if key.is_empty() {
-            return Err(Error::EmptyApiKey);
-        }
-        let mut stored_for = None;
-        let added = self.store.add_then(name, market, base_url, |profile| {
-            self.keychain.store(&profile.id, key).map_err(|err| err.about_profile(&profile.name))?;
-            stored_for = Some(profile.id.clone());
-            Ok(())
-        });
-        if let (Err(_), Some(id)) = (&added, stored_for) {
-            // Best effort: the error worth reporting is the one that stopped the add.
-            let _ = self.keychain.delete(&id);
-        }
-        added
-    }
+    // add_with_key, orphans and remove_orphans: see `pending`.
 
     /// Stores a new key for an existing profile, replacing the old one.
     pub fn replace_key(&self, profile: &Profile, key: &ApiKey) -> Result<()> {

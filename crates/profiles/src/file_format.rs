@@ -30,12 +30,27 @@ pub const FORMAT_VERSION: u64 = 1;
 const VERSION_KEY: &str = "version";
 const PROFILES_KEY: &str = "profiles";
 const ACTIVE_KEY: &str = "active_profile_id";
+/// Profiles being added: recorded before their key is stored, removed once the profile is
+/// written (see `pending`). Absent when empty.
+const PENDING_KEY: &str = "pending_keys";
+
+/// A profile whose key is being stored (or was, by an add that was killed before it wrote the
+/// profile): the id names the keychain entry, so a key with no profile can always be found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingKey {
+    pub id: String,
+    pub name: String,
+    pub market: markets::Market,
+    /// RFC 3339, UTC.
+    pub since: String,
+}
 
 /// profiles.json in memory: the keys this crate owns, parsed, and everything else as found.
 #[derive(Debug, Default)]
 pub(crate) struct ProfilesDocument {
     pub profiles: Vec<Profile>,
     pub active_profile_id: Option<String>,
+    pub pending: Vec<PendingKey>,
     other_keys: Map<String, Value>,
 }
 
@@ -77,7 +92,13 @@ impl ProfilesDocument {
             Some(other) => return Err(corrupt(format!("`{ACTIVE_KEY}` is {other}, expected a profile id or null"))),
         };
 
-        Ok(ProfilesDocument { profiles, active_profile_id, other_keys: root })
+        let pending = match root.remove(PENDING_KEY) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => serde_json::from_value::<Vec<PendingKey>>(value)
+                .map_err(|err| corrupt(format!("`{PENDING_KEY}`: {err}")))?,
+        };
+
+        Ok(ProfilesDocument { profiles, active_profile_id, pending, other_keys: root })
     }
 
     /// The file's new contents: pretty JSON (people do open it), ending in a newline.
@@ -86,6 +107,9 @@ impl ProfilesDocument {
         root.insert(VERSION_KEY.into(), FORMAT_VERSION.into());
         root.insert(PROFILES_KEY.into(), serde_json::to_value(&self.profiles).expect("profiles serialize to JSON"));
         root.insert(ACTIVE_KEY.into(), self.active_profile_id.clone().map_or(Value::Null, Value::String));
+        if !self.pending.is_empty() {
+            root.insert(PENDING_KEY.into(), serde_json::to_value(&self.pending).expect("pending keys serialize"));
+        }
         let mut bytes = serde_json::to_vec_pretty(&Value::Object(root)).expect("a JSON value serializes");
         bytes.push(b'\n');
         bytes
@@ -93,7 +117,7 @@ impl ProfilesDocument {
 
     /// Whether `key` is one of the top-level keys this crate owns.
     pub fn is_own_key(key: &str) -> bool {
-        [VERSION_KEY, PROFILES_KEY, ACTIVE_KEY].contains(&key)
+        [VERSION_KEY, PROFILES_KEY, ACTIVE_KEY, PENDING_KEY].contains(&key)
     }
 
     /// A top-level key another program (the desktop app) keeps in this file.

@@ -69,14 +69,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn parent_dir(path: &Path) -> &Path {
+pub(crate) fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -84,7 +84,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     builder.create(dir).map_err(|source| io_error("create the directory", dir, source))
 }
 
-fn private_open_options() -> fs::OpenOptions {
+pub(crate) fn private_open_options() -> fs::OpenOptions {
     #[allow(unused_mut)] // mutated on Unix only
     let mut options = fs::OpenOptions::new();
     #[cfg(unix)]
@@ -103,6 +103,6 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-fn io_error(action: &'static str, path: &Path, source: io::Error) -> Error {
+pub(crate) fn io_error(action: &'static str, path: &Path, source: io::Error) -> Error {
     Error::Io { action, path: path.to_owned(), source }
 }

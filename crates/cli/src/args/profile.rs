@@ -19,8 +19,13 @@ Examples:
     Add(Name),
 
     /// List profiles: name, market, base URL, masked key, and which one is active
-    #[command(after_long_help = "Examples:\n  sellerdesk profile list\n  sellerdesk profile list --json")]
-    List,
+    ///
+    /// With --orphans: keychain entries left by a `profile add` that was killed after storing
+    /// the key and before writing the profile (no profile points at them); --remove deletes them.
+    #[command(
+        after_long_help = "Examples:\n  sellerdesk profile list\n  sellerdesk profile list --json\n  sellerdesk profile list --orphans\n  sellerdesk profile list --orphans --remove"
+    )]
+    List(List),
 
     /// Check a profile's key with one cheap call (GG: dashboard, GGChest: games)
     #[command(after_long_help = "Examples:\n  sellerdesk profile test\n  sellerdesk profile test chest")]
@@ -50,6 +55,16 @@ Examples:
   sellerdesk profile set-url shop http://127.0.0.1:8080/gg/api/partner/v1
   sellerdesk profile set-url shop --production")]
     SetUrl(SetUrl),
+}
+
+#[derive(Debug, Args)]
+pub struct List {
+    /// List keys no profile points at (left by an interrupted `profile add`) instead
+    #[arg(long)]
+    pub orphans: bool,
+    /// With --orphans: delete them from the keychain
+    #[arg(long, requires = "orphans")]
+    pub remove: bool,
 }
 
 #[derive(Debug, Args)]

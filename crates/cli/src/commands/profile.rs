@@ -69,7 +69,8 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
                 )
             });
         }
-        ProfileCommand::List => {
+        ProfileCommand::List(l) if l.orphans => orphans(&profiles, l.remove, out)?,
+        ProfileCommand::List(_) => {
             let active = active_id(&profiles)?;
             let views: Vec<ProfileView> =
                 profiles.store().list()?.iter().map(|p| view(&profiles, p, active.as_deref())).collect();
@@ -138,6 +139,32 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
             out.emit(&v, |v| one_profile_line(v, "Updated"));
         }
     }
+    Ok(())
+}
+
+/// `profile list --orphans [--remove]`.
+fn orphans(profiles: &Profiles, remove: bool, out: &Out) -> CliResult {
+    let list = if remove { profiles.remove_orphans()? } else { profiles.orphans()? };
+    out.emit(&list, |list| {
+        if list.is_empty() {
+            return "No orphan keys: every key Seller Desk stored belongs to a profile.".into();
+        }
+        let mut t = table::new(&["Id", "Name", "Market", "Since", "Key in keychain"]);
+        for o in list {
+            let key = match o.key_stored {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unknown",
+            };
+            t.add_row(vec![o.id.as_str(), &o.name, o.market.id(), &o.since, key]);
+        }
+        let what = if remove {
+            "Removed (keys deleted from the keychain)"
+        } else {
+            "Left by a `profile add` that was interrupted; no profile points at them. `sellerdesk profile list --orphans --remove` deletes them"
+        };
+        format!("{t}\n{what}.")
+    });
     Ok(())
 }
 

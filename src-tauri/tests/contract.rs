@@ -47,6 +47,19 @@ fn the_csp_loads_no_remote_script() {
     // Only the IPC bridge: the webview talks to nothing but the shell.
     let connect: Vec<&str> = directive("connect-src").split_whitespace().skip(1).collect();
     assert_eq!(connect, ["ipc:", "http://ipc.localhost"]);
+    // Images: the app's own, `data:` (icon previews), GGChest's image hosts (game, currency and
+    // offer icons in its answers) and the sandbox's on loopback; no other host (issue 11, finding 9).
+    let img: Vec<&str> = directive("img-src").split_whitespace().skip(1).collect();
+    assert_eq!(
+        img,
+        [
+            "'self'",
+            "data:",
+            "https://cdn.ggchest.com",
+            "https://storage.googleapis.com/ggchest-public/",
+            "http://127.0.0.1:*"
+        ]
+    );
     assert_eq!(conf["app"]["windows"][0]["dragDropEnabled"], serde_json::json!(true));
 }
 

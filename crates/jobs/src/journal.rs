@@ -82,7 +82,7 @@ pub enum Record {
 }
 
 /// One item of a done step that the marketplace refused: its index in the step, the error
-/// code and the reason (e.g. `duplicate`, "duplicate: already on the marketplace").
+/// code and the reason (e.g. `duplicate`, [`crate::DUPLICATE_REASON`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemFailure {
     pub i: usize,

@@ -112,8 +112,8 @@ async fn notify_ended(ctx: &Ctx<'_>, job: &JobState, result: &CommandResult<JobS
     });
 }
 
-/// Stops job `job_id` after its step in flight (journaled; "Resume" goes on). False when it is
-/// not running in this window.
+/// Stops job `job_id` after its step in flight (journaled; "Resume" goes on); a job only
+/// starting in this window (its Start not yet registered) stops before its first step.
 pub async fn job_cancel(ctx: &Ctx<'_>, job_id: String) -> CommandResult<bool> {
     Ok(ctx.state.jobs.cancel(job_id.trim()))
 }
@@ -161,6 +161,8 @@ pub async fn job_retry_failed(ctx: &Ctx<'_>, profile_id: String, job_id: String)
     profile_for(ctx, &profile_id, job.header.market).await?;
     let key = if job.has_sealed_steps() { Some(ctx.state.jobs.journal_key().await?) } else { None };
     job.unseal(key.as_ref(), &path)?;
-    let (_, new_path) = plan::retry_failed(ctx.state.jobs.data_dir(), &job, key.as_ref())?;
+    let (header, new_path) = plan::retry_failed(ctx.state.jobs.data_dir(), &job, key.as_ref())?;
+    // The UI runs it next: a Cancel from now on stops it (see `RunningJobs::prepare`).
+    ctx.state.jobs.prepare(&header.id);
     Ok(JobSummary::of(&JobState::load(&new_path)?, false))
 }

@@ -209,5 +209,7 @@ pub async fn job_create(ctx: &Ctx<'_>, profile_id: String, spec: JobSpec) -> Com
     let data = ctx.state.jobs.data_dir().to_owned();
     let (_, path) = plan::create_job(&data, kind, &target, ops, key.as_ref(), None)?;
     let job = jobs::JobState::load(&path)?;
+    // The UI runs it next; a Cancel from now on stops it, even before `job_run` registers it.
+    ctx.state.jobs.prepare(&job.header.id);
     Ok(JobSummary::of(&job, false))
 }

@@ -449,8 +449,14 @@ async fn a_host_the_user_confirmed_gets_the_key() {
     e2e::run_with_env("security-base-url-yes", &[("SELLERDESK_TEST_CONFIRM", "yes")], |app| async move {
         let key = app.new_seller(Market::GgChest).await;
         let id = app.add_profile("E2E moved", Market::GgChest, &key).await;
-        let r = invoke(&app, "set_profile_base_url", json!({ "profileId": id, "baseUrl": trap.url() })).await;
-        assert_eq!(r["ok"]["base_url"], json!(trap.url()), "the change was made: {r}");
+        // As the user does it: the profile's "Base URL…" dialog (the native confirmation answered
+        // "yes" by the test-only variable).
+        app.click("sidebar-manage-profiles").await;
+        app.click(&format!("profiles-base-url-{id}")).await;
+        app.fill("profile-base-url-input-base-url", &trap.url()).await;
+        app.click("profile-base-url-submit").await;
+        app.toast("success", "Base URL changed").await;
+        app.wait_gone("profile-base-url").await;
         let store = std::fs::read_to_string(app.dirs.config.join("profiles.json")).expect("profiles.json");
         let doc: Value = serde_json::from_str(&store).expect("json");
         let profile =

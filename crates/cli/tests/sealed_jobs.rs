@@ -116,25 +116,30 @@ fn with_the_key_lost_a_job_still_shows_what_it_can_says_what_was_lost_and_resume
     let id = header.id;
     clear_key();
 
-    // results: every item by position, the loss said loudly the first time, plainly after.
-    let first = gg(&env, data.path(), &["jobs", "results", &id]).ok();
-    assert!(!has_key(), "`jobs results` created a journal key");
-    assert!(first.stderr.contains("WARNING: JOURNAL KEY LOST"), "{}", first.stderr);
-    assert!(first.stderr.contains("is no longer in the keychain"), "{}", first.stderr);
-    assert!(first.stderr.contains("Lost: the codes of 2 sealed steps (6 items)"), "{}", first.stderr);
-    assert!(first.stderr.contains("2 of those steps (6 items) were not settled"), "{}", first.stderr);
-    assert!(first.stdout.contains("item 3 of 3 (sealed)"), "{}", first.stdout);
-    assert!(first.stdout.contains("pending"), "{}", first.stdout);
-    let second = gg(&env, data.path(), &["jobs", "results", &id]).ok();
-    assert!(!second.stderr.contains("WARNING"), "said loudly once only:\n{}", second.stderr);
-    assert!(second.stderr.contains("Lost: the codes of 2 sealed steps"), "{}", second.stderr);
-
-    // show and list: the job's facts, no key created.
-    let show = gg(&env, data.path(), &["jobs", "show", &id]).ok();
-    assert!(show.stdout.contains("gg-upload-codes") && show.stderr.contains("Lost:"), "{show:?}");
+    // list, the first look: the job is there, and the loss of unfinished work said loudly.
     let list = gg(&env, data.path(), &["jobs", "list"]).ok();
     assert!(list.stdout.contains(&id), "{}", list.stdout);
-    assert!(!has_key(), "`jobs show` or `jobs list` created a journal key");
+    assert!(!has_key(), "`jobs list` created a journal key");
+    assert!(list.stderr.contains("WARNING: JOURNAL KEY LOST"), "{}", list.stderr);
+    assert!(list.stderr.contains("is no longer in the keychain"), "{}", list.stderr);
+    assert!(list.stderr.contains("Lost: the codes of 2 sealed steps (6 items)"), "{}", list.stderr);
+    assert!(list.stderr.contains("2 of those steps (6 items) were not settled"), "{}", list.stderr);
+    let again = gg(&env, data.path(), &["jobs", "list"]).ok();
+    assert!(!again.stderr.contains("WARNING"), "said loudly once only:\n{}", again.stderr);
+
+    // results: every item by position, and what was lost said plainly.
+    let results = gg(&env, data.path(), &["jobs", "results", &id]).ok();
+    assert!(!has_key(), "`jobs results` created a journal key");
+    assert!(!results.stderr.contains("WARNING"), "{}", results.stderr);
+    assert!(results.stderr.contains("Lost: the codes of 2 sealed steps (6 items)"), "{}", results.stderr);
+    assert!(results.stderr.contains("Kept: every step's outcome"), "{}", results.stderr);
+    assert!(results.stdout.contains("item 3 of 3 (sealed)"), "{}", results.stdout);
+    assert!(results.stdout.contains("pending"), "{}", results.stdout);
+
+    // show: the job's facts, the loss said, no key created.
+    let show = gg(&env, data.path(), &["jobs", "show", &id]).ok();
+    assert!(show.stdout.contains("gg-upload-codes") && show.stderr.contains("Lost:"), "{show:?}");
+    assert!(!has_key(), "`jobs show` created a journal key");
 
     // resume: refused, naming the cause (not a generic journal error), nothing created.
     let resume = gg(&env, data.path(), &["jobs", "resume", &id]).fails(1, "journal_key_lost");

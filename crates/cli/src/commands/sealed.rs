@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use jobs::{key_loss, JobState, JournalKey};
+use jobs::{key_loss, JobState, JournalKey, StepState};
 
 use crate::{error::CliResult, output::Out};
 
@@ -26,14 +26,21 @@ pub fn open_for_reading(data: &Path, job: &mut JobState, out: &Out) {
     }
 }
 
-/// The same for every job of a listing, with one keychain read; a keychain that cannot be
-/// used says nothing here (the listing needs no key).
+/// For a listing: the loss of unfinished sealed work not reported yet is said loudly (once).
+/// Only jobs with sealed steps not settled and no report yet are checked, so a listing reads
+/// the keychain only when there is something to find; a keychain that cannot be used says
+/// nothing here (the listing needs no key).
 pub fn check_listed(data: &Path, jobs: &mut [JobState], out: &Out) {
-    if !jobs.iter().any(JobState::has_sealed_steps) {
+    let unreported = |j: &JobState| {
+        j.has_sealed_steps()
+            && j.steps.iter().any(|s| matches!(s.state, StepState::Pending | StepState::Unknown { .. }))
+            && !key_loss::marker_path(data, &j.header.id).exists()
+    };
+    if !jobs.iter().any(unreported) {
         return;
     }
     let Ok(key) = JournalKey::existing() else { return };
-    for job in jobs.iter_mut().filter(|j| j.has_sealed_steps()) {
+    for job in jobs.iter_mut().filter(|j| unreported(j)) {
         let check = key_loss::check(data, job, key.as_ref());
         if check.first_report {
             say(check, out);

@@ -7,9 +7,19 @@
 
 mod common;
 
+use std::sync::Mutex;
+
 use common::{Env, Run};
 use profiles::{Keychain, KeychainError};
 use serde_json::Value;
+
+/// `--include-unrecorded` deletes keys of other config dirs, such as another test's: one test
+/// at a time.
+static KEYCHAIN: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    KEYCHAIN.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 fn pending_ids(env: &Env) -> Vec<String> {
     let text = std::fs::read_to_string(env.config_dir.path().join("profiles.json")).unwrap();
@@ -39,6 +49,7 @@ fn key_in_keychain(id: &str) -> bool {
 
 #[test]
 fn a_kill_after_the_key_is_stored_leaves_an_orphan_that_list_orphans_shows_and_removes() {
+    let _one = one_at_a_time();
     let env = Env::start();
     let killed = add(&env, "Shop", "pk_test_orphan_after_key_0001", Some("profile-add-after-key"));
     assert_ne!(killed.code, 0, "the add was aborted: {killed:?}");
@@ -53,7 +64,7 @@ fn a_kill_after_the_key_is_stored_leaves_an_orphan_that_list_orphans_shows_and_r
     // ...but --orphans does.
     let mut c = env.cmd();
     c.args(["--json", "profile", "list", "--orphans"]);
-    let orphans = Run::of(&mut c).ok().json();
+    let orphans = Run::of(&mut c).ok().json()["orphans"].clone();
     assert_eq!(orphans.as_array().unwrap().len(), 1, "{orphans}");
     assert_eq!(orphans[0]["id"], id.as_str());
     assert_eq!(orphans[0]["name"], "Shop");
@@ -65,7 +76,7 @@ fn a_kill_after_the_key_is_stored_leaves_an_orphan_that_list_orphans_shows_and_r
 
     let mut c = env.cmd();
     c.args(["--json", "profile", "list", "--orphans", "--remove"]);
-    let removed = Run::of(&mut c).ok().json();
+    let removed = Run::of(&mut c).ok().json()["orphans"].clone();
     assert_eq!(removed[0]["id"], id.as_str());
     assert!(!key_in_keychain(&id), "--remove deleted the orphan key");
     assert!(pending_ids(&env).is_empty());
@@ -79,6 +90,7 @@ fn a_kill_after_the_key_is_stored_leaves_an_orphan_that_list_orphans_shows_and_r
 
 #[test]
 fn a_kill_before_the_key_is_stored_is_swept_by_the_next_add() {
+    let _one = one_at_a_time();
     let env = Env::start();
     let killed = add(&env, "First", "pk_test_orphan_before_key_0001", Some("profile-add-before-key"));
     assert_ne!(killed.code, 0);
@@ -86,7 +98,7 @@ fn a_kill_before_the_key_is_stored_is_swept_by_the_next_add() {
     assert!(!key_in_keychain(&id), "killed before the key was stored");
     let mut c = env.cmd();
     c.args(["--json", "profile", "list", "--orphans"]);
-    let orphans = Run::of(&mut c).ok().json();
+    let orphans = Run::of(&mut c).ok().json()["orphans"].clone();
     assert_eq!(orphans[0]["key_stored"], false, "{orphans}");
 
     // Every add first removes what killed ones left: the next (itself killed after storing
@@ -105,4 +117,47 @@ fn a_kill_before_the_key_is_stored_is_swept_by_the_next_add() {
         .filter(|n| n.contains("pending"))
         .collect();
     assert!(stray.is_empty(), "{stray:?}");
+}
+
+/// A key with no record at all (stored by a `profile add` of a version before adds were
+/// recorded) is found by listing the Secret Service, shown, kept by a plain `--remove`, and
+/// deleted only with `--include-unrecorded`.
+#[test]
+fn a_key_stored_before_adds_were_recorded_is_found_and_deleted_only_on_request() {
+    let _one = one_at_a_time();
+    let env = Env::start();
+    add(&env, "Kept", "pk_test_unrecorded_kept_0001", None).ok();
+    let kept_id = {
+        let text = std::fs::read_to_string(env.config_dir.path().join("profiles.json")).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        doc["profiles"][0]["id"].as_str().unwrap().to_owned()
+    };
+    let old = uuid_like();
+    Keychain::new().store(&old, &profiles::ApiKey::new("pk_test_unrecorded_old_0001")).unwrap();
+
+    let list = |args: &[&str]| {
+        let mut c = env.cmd();
+        c.args(["--json", "profile", "list", "--orphans"]).args(args);
+        Run::of(&mut c).ok().json()
+    };
+    let shown = list(&[]);
+    let unrecorded: Vec<&str> = shown["unrecorded"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(unrecorded.contains(&old.as_str()), "{shown}");
+    assert!(!unrecorded.contains(&kept_id.as_str()), "a profile's own key is not unrecorded: {shown}");
+    let mut c = env.cmd();
+    c.args(["profile", "list", "--orphans"]);
+    let human = Run::of(&mut c).ok().stdout;
+    assert!(human.contains(&old) && human.contains("--include-unrecorded"), "{human}");
+
+    list(&["--remove"]);
+    assert!(key_in_keychain(&old), "a plain --remove keeps keys it cannot attribute");
+    let removed = list(&["--remove", "--include-unrecorded"]);
+    assert!(removed["unrecorded"].as_array().unwrap().iter().any(|v| v == old.as_str()), "{removed}");
+    assert!(!key_in_keychain(&old), "--include-unrecorded deleted it");
+    assert!(key_in_keychain(&kept_id), "the profile's own key stays");
+}
+
+fn uuid_like() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    format!("00000000-0000-4000-8000-{:012x}", nanos % (1 << 48))
 }

@@ -83,6 +83,35 @@ impl Keychain {
     }
 }
 
+impl Keychain {
+    /// The profile ids of every profile key stored under our service (accounts `profile:<id>`),
+    /// or `None` where the platform's keychain cannot be listed (only the Secret Service can
+    /// here). Reads attributes only, never a secret, and unlocks nothing.
+    pub fn profile_ids(&self) -> Result<Option<Vec<String>>, KeychainError> {
+        #[cfg(target_os = "linux")]
+        {
+            use dbus_secret_service::{EncryptionType, SecretService};
+            let _one_at_a_time = ONE_CALL_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let platform =
+                |e: dbus_secret_service::Error| classify(keyring::Error::PlatformFailure(Box::new(e)), "", None);
+            let ss = SecretService::connect(EncryptionType::Plain).map_err(platform)?;
+            let found = ss.search_items(std::collections::HashMap::from([("service", SERVICE)])).map_err(platform)?;
+            let mut ids = Vec::new();
+            for item in found.unlocked.iter().chain(found.locked.iter()) {
+                let attributes = item.get_attributes().map_err(platform)?;
+                if let Some(id) = attributes.get("username").and_then(|u| u.strip_prefix("profile:")) {
+                    ids.push(id.to_owned());
+                }
+            }
+            ids.sort();
+            ids.dedup();
+            Ok(Some(ids))
+        }
+        #[cfg(not(target_os = "linux"))]
+        Ok(None)
+    }
+}
+
 /// Runs one keyring call on the entry of `profile_id`, mapping its error. `secret` is the key
 /// being stored, if any, so that it can be scrubbed from platform messages.
 fn with_entry<T>(

@@ -13,10 +13,12 @@
 //! add does it first). A record whose lock is held belongs to an add still under way, in this
 //! process or another, and is left alone.
 //!
-//! The keychain itself is never enumerated: keyring offers no listing, and an entry under
-//! service `sellerdesk` cannot tell which profiles.json (a `SELLERDESK_CONFIG_DIR`, the app's
-//! tests) it belongs to, so deleting "every entry no profile names" could delete another
-//! setup's keys.
+//! Keys stored before adds were recorded (or by a `profile add` of an older version) have no
+//! record. Where the keychain can be listed (the Secret Service), [`Profiles::unrecorded_keys`]
+//! finds entries under our service that no profile or record of this profiles.json names. They
+//! are only deleted on explicit request ([`Profiles::remove_unrecorded_keys`], `--orphans
+//! --remove --include-unrecorded`): an entry cannot tell which profiles.json it belongs to, and
+//! another `SELLERDESK_CONFIG_DIR` may own it.
 
 use std::path::{Path, PathBuf};
 
@@ -221,5 +223,31 @@ impl Profiles {
             Some(err) => Err(err),
             None => Ok(removed),
         }
+    }
+
+    /// Profile keys in the keychain (service `sellerdesk`) that no profile and no add under way
+    /// in this profiles.json names; `None` where the keychain cannot be listed.
+    pub fn unrecorded_keys(&self) -> Result<Option<Vec<String>>> {
+        let Some(ids) = self.keychain().profile_ids()? else { return Ok(None) };
+        let document = read_document(self.store().path())?;
+        let named = |id: &String| document.find(id).is_some() || document.pending.iter().any(|p| &p.id == id);
+        Ok(Some(ids.into_iter().filter(|id| !named(id)).collect()))
+    }
+
+    /// Deletes the keys of `ids` that are still unrecorded ([`Profiles::unrecorded_keys`]);
+    /// returns those deleted. A key a profile or an add names meanwhile is left alone.
+    pub fn remove_unrecorded_keys(&self, ids: &[String]) -> Result<Vec<String>> {
+        let path = self.store().path().to_owned();
+        modify_document(&path, |document| {
+            let mut removed = Vec::new();
+            for id in ids {
+                if document.find(id).is_some() || document.pending.iter().any(|p| &p.id == id) {
+                    continue;
+                }
+                self.keychain().delete(id)?;
+                removed.push(id.clone());
+            }
+            Ok(removed)
+        })
     }
 }

@@ -65,6 +65,10 @@ pub struct List {
     /// With --orphans: delete them from the keychain
     #[arg(long, requires = "orphans")]
     pub remove: bool,
+    /// With --orphans --remove: also delete keys under `sellerdesk` that nothing in this
+    /// profiles.json names (left before adds were recorded; or another SELLERDESK_CONFIG_DIR's)
+    #[arg(long, requires = "remove")]
+    pub include_unrecorded: bool,
 }
 
 #[derive(Debug, Args)]

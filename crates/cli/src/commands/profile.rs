@@ -69,7 +69,7 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
                 )
             });
         }
-        ProfileCommand::List(l) if l.orphans => orphans(&profiles, l.remove, out)?,
+        ProfileCommand::List(l) if l.orphans => orphans(&profiles, l.remove, l.include_unrecorded, out)?,
         ProfileCommand::List(_) => {
             let active = active_id(&profiles)?;
             let views: Vec<ProfileView> =
@@ -142,28 +142,60 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
     Ok(())
 }
 
-/// `profile list --orphans [--remove]`.
-fn orphans(profiles: &Profiles, remove: bool, out: &Out) -> CliResult {
+/// `profile list --orphans [--remove [--include-unrecorded]]`.
+#[derive(Serialize)]
+struct OrphansView {
+    /// Left by a `profile add` that was killed (recorded in profiles.json).
+    orphans: Vec<profiles::Orphan>,
+    /// Profile keys in the keychain nothing in this profiles.json names; `null` where the
+    /// keychain cannot be listed.
+    unrecorded: Option<Vec<String>>,
+    /// Whether the listed keys were deleted.
+    removed: bool,
+}
+
+fn orphans(profiles: &Profiles, remove: bool, include_unrecorded: bool, out: &Out) -> CliResult {
     let list = if remove { profiles.remove_orphans()? } else { profiles.orphans()? };
-    out.emit(&list, |list| {
-        if list.is_empty() {
-            return "No orphan keys: every key Seller Desk stored belongs to a profile.".into();
-        }
-        let mut t = table::new(&["Id", "Name", "Market", "Since", "Key in keychain"]);
-        for o in list {
-            let key = match o.key_stored {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "unknown",
-            };
-            t.add_row(vec![o.id.as_str(), &o.name, o.market.id(), &o.since, key]);
-        }
-        let what = if remove {
-            "Removed (keys deleted from the keychain)"
+    let mut unrecorded = profiles.unrecorded_keys()?;
+    if let (true, Some(ids)) = (include_unrecorded, unrecorded.as_mut()) {
+        *ids = profiles.remove_unrecorded_keys(ids)?;
+    }
+    let path = profiles.store().path().display().to_string();
+    let view = OrphansView { orphans: list, unrecorded, removed: remove };
+    out.emit(&view, |v| {
+        let mut text = Vec::new();
+        if v.orphans.is_empty() {
+            text.push("No orphan keys from an interrupted `profile add`.".to_owned());
         } else {
-            "Left by a `profile add` that was interrupted; no profile points at them. `sellerdesk profile list --orphans --remove` deletes them"
-        };
-        format!("{t}\n{what}.")
+            let mut t = table::new(&["Id", "Name", "Market", "Since", "Key in keychain"]);
+            for o in &v.orphans {
+                let key = match o.key_stored {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "unknown",
+                };
+                t.add_row(vec![o.id.as_str(), &o.name, o.market.id(), &o.since, key]);
+            }
+            text.push(t.to_string());
+            text.push(if v.removed {
+                "Removed (keys deleted from the keychain).".to_owned()
+            } else {
+                "Left by a `profile add` that was interrupted; no profile points at them. `sellerdesk profile list --orphans --remove` deletes them.".to_owned()
+            });
+        }
+        match &v.unrecorded {
+            None => text.push("(This keychain cannot be listed: keys stored by older versions are not shown.)".into()),
+            Some(ids) if ids.is_empty() => {}
+            Some(ids) if include_unrecorded => {
+                text.push(format!("Deleted {} keychain keys no profile named: {}.", ids.len(), ids.join(", ")))
+            }
+            Some(ids) => text.push(format!(
+                "{} keychain keys under `sellerdesk` name no profile in {path}: {}. They were left by an interrupted `profile add` of an older version, or belong to profiles of another SELLERDESK_CONFIG_DIR. `sellerdesk profile list --orphans --remove --include-unrecorded` deletes them.",
+                ids.len(),
+                ids.join(", ")
+            )),
+        }
+        text.join("\n")
     });
     Ok(())
 }

@@ -40,13 +40,15 @@ pub fn private_options() -> OpenOptions {
     options
 }
 
-/// Narrows an open file to 0600 if it has group or other bits (a file an older version wrote).
+/// Narrows an open regular file to 0600 if it has group or other bits (a file an older version
+/// wrote). Anything else (`/dev/null` or a FIFO named as an output) is left as it is.
 pub fn narrow(file: &File) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = file.metadata()?.permissions().mode();
-        if mode & 0o077 != 0 {
+        let meta = file.metadata()?;
+        let mode = meta.permissions().mode();
+        if meta.is_file() && mode & 0o077 != 0 {
             file.set_permissions(fs::Permissions::from_mode(0o600))?;
         }
     }
@@ -88,5 +90,11 @@ mod tests {
         fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
         write_private(&file, b"new").unwrap();
         assert_eq!((mode(&file), fs::read_to_string(&file).unwrap().as_str()), (0o600, "new"));
+
+        // An output that is not a regular file is written to, never changed.
+        let null = Path::new("/dev/null");
+        let before = mode(null);
+        write_private(null, b"x").unwrap();
+        assert_eq!(mode(null), before, "/dev/null's mode was changed");
     }
 }

@@ -23,6 +23,8 @@ pub struct RunningJobs {
     /// Cancel clicked right after Start can reach the shell before `job_run` registers the
     /// job. Such a Cancel stops the run before its first step instead of being ignored.
     starting: Mutex<HashMap<String, CancelToken>>,
+    /// The local store (opened on first use): the rate-limit budget shared with other processes.
+    store: std::sync::OnceLock<Option<Arc<store::Store>>>,
     /// The journal key, once read from (or created in) the keychain. Held behind one lock so
     /// that two jobs created at once on first use do not each create a key, the second
     /// replacing the first in the keychain and leaving the first job unreadable.
@@ -35,6 +37,7 @@ impl RunningJobs {
             data_dir,
             running: Arc::default(),
             starting: Mutex::default(),
+            store: std::sync::OnceLock::new(),
             key: tokio::sync::Mutex::new(None),
         }
     }
@@ -53,6 +56,24 @@ impl RunningJobs {
             .map_err(|e| CommandError::new("internal", format!("keychain task failed: {e}")))??;
         *slot = Some(key.clone());
         Ok(key)
+    }
+
+    /// `config` sharing its key's rate-limit budget with every Seller Desk process on the
+    /// machine (the local store in the data dir), so that the app and a CLI or cron job on the
+    /// same key stay inside its limits together. If the store cannot be opened, the app still
+    /// works, pacing on its own (said once in the log).
+    pub fn with_shared_budget(&self, config: markets::ClientConfig) -> markets::ClientConfig {
+        let store = self.store.get_or_init(|| match store::Store::open(&self.data_dir) {
+            Ok(s) => Some(Arc::new(s)),
+            Err(e) => {
+                eprintln!("seller-desk: the shared rate-limit record cannot be used ({e}); pacing this app on its own");
+                None
+            }
+        });
+        match store {
+            Some(s) => config.with_ledger(s.clone()),
+            None => config,
+        }
     }
 
     /// `$SELLERDESK_DATA_DIR`, else the OS data dir + `sellerdesk`, as for the CLI.

@@ -41,7 +41,26 @@ impl Target {
             Some(f) => pacing.scaled(f),
             None => pacing,
         };
-        Ok(ClientConfig::new(self.market, self.key.clone()).with_base_url(self.base_url.clone()).with_pacing(pacing))
+        let config =
+            ClientConfig::new(self.market, self.key.clone()).with_base_url(self.base_url.clone()).with_pacing(pacing);
+        Ok(match shared_budget() {
+            Some(store) => config.with_ledger(store),
+            None => config,
+        })
+    }
+}
+
+/// The local store's record of each key's requests, so that this command, the desktop app and
+/// any other `sellerdesk` on the machine stay inside a key's limits together. Without it (no
+/// data directory, a broken database) the command still runs, paced on its own, and says so.
+fn shared_budget() -> Option<std::sync::Arc<dyn markets::http::RateLedger>> {
+    let opened = jobs::data_dir().map_err(|e| e.to_string()).and_then(|d| store::Store::open(&d).map_err(|e| e.0));
+    match opened {
+        Ok(store) => Some(std::sync::Arc::new(store)),
+        Err(e) => {
+            eprintln!("warning: the shared rate-limit record cannot be used ({e}); pacing this command on its own");
+            None
+        }
     }
 }
 

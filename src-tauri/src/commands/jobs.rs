@@ -43,7 +43,10 @@ async fn job_client(ctx: &Ctx<'_>, profile: &Profile) -> CommandResult<Client> {
     super::check_destination(ctx.state, profile).await?;
     let for_key = profile.clone();
     let key = ctx.state.with_profiles(move |p| Ok(p.key_for(&for_key)?)).await?;
-    let config = ClientConfig::new(profile.market, key).with_base_url(profile.base_url.clone());
+    let config = ctx
+        .state
+        .jobs
+        .with_shared_budget(ClientConfig::new(profile.market, key).with_base_url(profile.base_url.clone()));
     Ok(match profile.market {
         Market::GamingGoods => Client::Gg(GgClient::new(config)?),
         Market::GgChest => Client::Ggc(GgcClient::new(config)?),

@@ -99,7 +99,9 @@ async fn client_for(ctx: &Ctx<'_>, profile_id: &str, market: Market) -> CommandR
     let key = ctx.state.with_profiles(move |p| Ok(p.key_for(&for_key)?)).await?;
     // Every change the app's own commands send goes to the audit log (jobs write their own).
     let observer = ::jobs::audit::observer(ctx.state.jobs.audit_log(), profile.name.clone());
-    let config = ClientConfig::new(market, key).with_base_url(profile.base_url.clone()).with_observer(observer);
+    let config = ctx.state.jobs.with_shared_budget(
+        ClientConfig::new(market, key).with_base_url(profile.base_url.clone()).with_observer(observer),
+    );
     let client = match market {
         Market::GamingGoods => MarketClient::Gg(Arc::new(GgClient::new(config)?)),
         Market::GgChest => MarketClient::Ggc(Arc::new(GgcClient::new(config)?)),

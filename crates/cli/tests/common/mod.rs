@@ -36,10 +36,12 @@ impl Env {
     /// empty (never a terminal, as in CI).
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("sellerdesk").unwrap();
-        for var in ["SELLERDESK_API_KEY", "SELLERDESK_PACING_SCALE", "SELLERDESK_CONFIG_DIR"] {
+        for var in ["SELLERDESK_API_KEY", "SELLERDESK_PACING_SCALE", "SELLERDESK_CONFIG_DIR", "SELLERDESK_DATA_DIR"] {
             c.env_remove(var);
         }
         c.env("SELLERDESK_CONFIG_DIR", self.config_dir.path())
+            // Jobs, the audit log and the store of this test only (a test may set its own).
+            .env("SELLERDESK_DATA_DIR", self.config_dir.path().join("data"))
             .env("SELLERDESK_PACING_SCALE", TIME_SCALE.to_string())
             .write_stdin("");
         c

@@ -11,11 +11,13 @@
 //!   applied. Repeated only if [`Repeat::Safe`]; otherwise [`Error::OutcomeUnknown`], never a
 //!   blind second send.
 
+pub mod ledger;
 pub mod observe;
 pub mod pacing;
 mod request;
 pub mod retry;
 
+pub use ledger::{RateLedger, Reservation};
 pub use observe::{Change, Observer};
 pub use pacing::{Pacing, RateLimit, RateLimiter};
 pub(crate) use request::{Body, Request};
@@ -45,6 +47,9 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// Hears every change request's outcome (an audit log); `None`: nobody listens.
     pub observer: Option<Observer>,
+    /// The key's rate-limit budget shared with other processes (the local store); `None`:
+    /// pacing per process only.
+    pub ledger: Option<Arc<dyn RateLedger>>,
 }
 
 impl ClientConfig {
@@ -58,7 +63,14 @@ impl ClientConfig {
             pacing: Pacing::documented(market),
             retry: RetryPolicy::default(),
             observer: None,
+            ledger: None,
         }
+    }
+
+    /// Shares the key's rate-limit budget with every process using `ledger`.
+    pub fn with_ledger(mut self, ledger: Arc<dyn RateLedger>) -> Self {
+        self.ledger = Some(ledger);
+        self
     }
 
     pub fn with_observer(mut self, observer: Observer) -> Self {
@@ -164,7 +176,7 @@ impl Transport {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("cannot set up HTTPS: {e}")))?;
-        let limiter = RateLimiter::shared(market, &base_url, &config.api_key, &config.pacing);
+        let limiter = RateLimiter::shared(market, &base_url, &config.api_key, &config.pacing, config.ledger.as_ref());
         Ok(Transport {
             market,
             http,

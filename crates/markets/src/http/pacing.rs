@@ -6,6 +6,10 @@
 //! that counts arrivals in a sliding window: a request arrives before it finishes, so our window
 //! always starts no earlier than the server's. Requests still in flight count as occupying a
 //! slot until they finish.
+//!
+//! With a [`RateLedger`] (the local store), the same rule holds across processes: after this
+//! process's own check, a slot is reserved in the ledger, which counts every Seller Desk
+//! process's requests of the key. Without one (or if it fails), pacing is per process.
 
 use std::{
     collections::{HashMap, VecDeque},
@@ -15,7 +19,12 @@ use std::{
 };
 use tokio::{sync::Notify, time::Instant};
 
+use super::ledger::{RateLedger, Reservation};
 use crate::{ApiKey, Market};
+
+/// How often to look again when other processes hold every slot with requests in flight
+/// (they cannot wake this one).
+const LEDGER_POLL: Duration = Duration::from_millis(20);
 
 /// At most `max` requests in any window of `per`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,6 +93,10 @@ struct Log {
 #[derive(Debug)]
 pub struct RateLimiter {
     pacing: Pacing,
+    /// The machine-wide record of this key's requests, and the key's name there.
+    ledger: Option<(std::sync::Arc<dyn RateLedger>, String)>,
+    /// Said once when the ledger fails: pacing then goes on per process.
+    ledger_failed: std::sync::atomic::AtomicBool,
     log: Mutex<Log>,
     changed: Notify,
     longest: Duration,
@@ -94,10 +107,17 @@ pub struct RateLimiter {
 #[derive(Debug)]
 pub struct Permit {
     limiter: Arc<RateLimiter>,
+    /// The slot reserved in the ledger, if any.
+    ticket: Option<i64>,
 }
 
 impl Drop for Permit {
     fn drop(&mut self) {
+        if let (Some(ticket), Some((ledger, _))) = (self.ticket, &self.limiter.ledger) {
+            if let Err(e) = ledger.finish(ticket) {
+                self.limiter.ledger_failed(&e);
+            }
+        }
         let mut log = self.limiter.log.lock().unwrap();
         log.in_flight -= 1;
         if !self.limiter.pacing.limits.is_empty() {
@@ -113,9 +133,16 @@ impl Drop for Permit {
 
 impl RateLimiter {
     pub fn new(pacing: Pacing) -> Arc<Self> {
+        Self::with_ledger(pacing, None)
+    }
+
+    /// A limiter that also reserves every slot in `ledger` under the key's name there.
+    pub fn with_ledger(pacing: Pacing, ledger: Option<(Arc<dyn RateLedger>, String)>) -> Arc<Self> {
         let longest = pacing.limits.iter().map(|l| l.per).max().unwrap_or_default();
         let keep = pacing.limits.iter().map(|l| l.max as usize).max().unwrap_or(0);
         Arc::new(RateLimiter {
+            ledger: ledger.filter(|_| !pacing.limits.is_empty()),
+            ledger_failed: Default::default(),
             pacing,
             log: Mutex::new(Log { finished: VecDeque::with_capacity(keep), in_flight: 0, paused_until: None }),
             changed: Notify::new(),
@@ -140,10 +167,24 @@ impl RateLimiter {
                 match self.next_start(&mut log, now) {
                     Ok(()) => {
                         log.in_flight += 1;
-                        return Permit { limiter: Arc::clone(self) };
+                        None
                     }
-                    Err(until) => until,
+                    Err(until) => Some(until),
                 }
+            };
+            let wait_until = match wait_until {
+                Some(until) => until,
+                None => match self.reserve_in_ledger() {
+                    Ok(ticket) => return Permit { limiter: Arc::clone(self), ticket },
+                    Err(wait) => {
+                        // Another process holds the room: give back this process's slot and
+                        // look again when the ledger says.
+                        self.log.lock().unwrap().in_flight -= 1;
+                        self.changed.notify_waiters();
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                },
             };
             match wait_until {
                 Some(t) => {
@@ -155,6 +196,29 @@ impl RateLimiter {
                 // Every slot is held by a request in flight: wait for one to finish.
                 None => notified.await,
             }
+        }
+    }
+
+    /// A slot in the ledger: `Ok(ticket)` (none without a ledger, or when it fails: pacing is
+    /// then per process), or how long to wait before asking again.
+    fn reserve_in_ledger(&self) -> Result<Option<i64>, Duration> {
+        let Some((ledger, key_id)) = &self.ledger else { return Ok(None) };
+        if self.ledger_failed.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(None);
+        }
+        match ledger.try_reserve(key_id, &self.pacing.limits) {
+            Ok(Reservation::Granted(ticket)) => Ok(Some(ticket)),
+            Ok(Reservation::Wait(d)) => Err(d.max(Duration::from_millis(1)).min(self.longest.max(LEDGER_POLL))),
+            Err(e) => {
+                self.ledger_failed(&e);
+                Ok(None)
+            }
+        }
+    }
+
+    fn ledger_failed(&self, why: &str) {
+        if !self.ledger_failed.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            tracing::warn!("the shared rate-limit record failed ({why}); pacing this process on its own");
         }
     }
 
@@ -197,17 +261,30 @@ impl RateLimiter {
         }
     }
 
-    /// After a 429: no request of this key starts before `until`.
+    /// After a 429: no request of this key starts before `until` (in any process, with a ledger).
     pub fn pause_until(&self, until: Instant) {
         let mut log = self.log.lock().unwrap();
         if log.paused_until.is_none_or(|p| p < until) {
             log.paused_until = Some(until);
         }
+        drop(log);
+        if let Some((ledger, key_id)) = &self.ledger {
+            let wall = std::time::SystemTime::now() + until.saturating_duration_since(Instant::now());
+            if let Err(e) = ledger.pause_until(key_id, wall) {
+                self.ledger_failed(&e);
+            }
+        }
     }
 
     /// For a key and base URL, the limiter every client in this process shares: the documented
     /// limits are per key, so two clients (the app and a bulk job) must not each use the full rate.
-    pub fn shared(market: Market, base_url: &str, key: &ApiKey, pacing: &Pacing) -> Arc<RateLimiter> {
+    pub fn shared(
+        market: Market,
+        base_url: &str,
+        key: &ApiKey,
+        pacing: &Pacing,
+        ledger: Option<&Arc<dyn RateLedger>>,
+    ) -> Arc<RateLimiter> {
         type Registry = Mutex<HashMap<(Market, String, u64, Pacing), Weak<RateLimiter>>>;
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
         // Only a hash of the key is held here, never the key.
@@ -219,7 +296,8 @@ impl RateLimiter {
         if let Some(existing) = reg.get(&id).and_then(Weak::upgrade) {
             return existing;
         }
-        let limiter = RateLimiter::new(pacing.clone());
+        let ledger = ledger.map(|l| (Arc::clone(l), super::ledger::key_id(market, base_url, key)));
+        let limiter = RateLimiter::with_ledger(pacing.clone(), ledger);
         reg.insert(id, Arc::downgrade(&limiter));
         limiter
     }
@@ -306,9 +384,9 @@ mod tests {
     #[test]
     fn shared_limiter_is_per_key_and_base_url() {
         let p = Pacing::documented(Market::GgChest);
-        let a = RateLimiter::shared(Market::GgChest, "http://x", &ApiKey::new("k1"), &p);
-        let b = RateLimiter::shared(Market::GgChest, "http://x", &ApiKey::new("k1"), &p);
-        let c = RateLimiter::shared(Market::GgChest, "http://x", &ApiKey::new("k2"), &p);
+        let a = RateLimiter::shared(Market::GgChest, "http://x", &ApiKey::new("k1"), &p, None);
+        let b = RateLimiter::shared(Market::GgChest, "http://x", &ApiKey::new("k1"), &p, None);
+        let c = RateLimiter::shared(Market::GgChest, "http://x", &ApiKey::new("k2"), &p, None);
         assert!(Arc::ptr_eq(&a, &b));
         assert!(!Arc::ptr_eq(&a, &c));
     }

@@ -1,0 +1,50 @@
+//! The store's file: private, migrated from every earlier schema, shared by processes.
+
+use store::{Store, DB_FILE, MIGRATIONS};
+
+#[cfg(unix)]
+#[test]
+fn the_directory_and_files_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("data");
+    // SAFETY: umask is process-wide; this test binary's other tests do not create files.
+    let old = unsafe { libc_umask(0o022) };
+    let store = Store::open(&dir).unwrap();
+    unsafe { libc_umask(old) };
+    drop(store);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+}
+
+#[cfg(unix)]
+extern "C" {
+    #[link_name = "umask"]
+    fn libc_umask(mask: u32) -> u32;
+}
+
+/// A database left at each earlier version (as that version's migrations made it) opens and
+/// reaches the current schema.
+#[test]
+fn every_earlier_schema_is_migrated() {
+    for version in 0..MIGRATIONS.len() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+            for step in &MIGRATIONS[..version] {
+                conn.execute_batch(step).unwrap();
+            }
+            conn.pragma_update(None, "user_version", version as i64).unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.schema_version() as usize, MIGRATIONS.len(), "from version {version}");
+    }
+    // And opening an up-to-date store again changes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    assert_eq!(Store::open(dir.path()).unwrap().schema_version() as usize, MIGRATIONS.len());
+}

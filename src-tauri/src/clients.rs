@@ -115,14 +115,14 @@ pub fn confirmed_hosts(profile: &Profile) -> Vec<String> {
 /// by any other means (profiles.json edited, a CLI profile) does not get the key either.
 pub fn check_destination(profile: &Profile, sandbox_origin: Option<&str>) -> CommandResult<()> {
     match destination(profile, &profile.base_url, sandbox_origin) {
-        Destination::Unconfirmed(origin) => Err(CommandError::new(
+        Destination::Unconfirmed(origin) => Err(CommandError::templated(
             "base_url_unconfirmed",
-            format!(
-                "the key of profile \"{}\" was not sent to {origin}: that host is not {}'s and you have not \
-                 confirmed it; open the profile's settings and save its base URL again to confirm it",
-                profile.name,
-                profile.market.display_name()
-            ),
+            crate::error::BASE_URL_UNCONFIRMED,
+            vec![
+                ("profile", profile.name.clone()),
+                ("host", origin),
+                ("market", profile.market.display_name().to_owned()),
+            ],
         )),
         _ => Ok(()),
     }

@@ -95,10 +95,29 @@ const NO_KEY: &str =
 const KEY_UNUSABLE: &str = "the keychain entry of profile {profile} cannot be used ({problem}); open the profile's \
      settings and use \"Replace key\" to store it again";
 
+/// A profile's key refused to a host that is not its marketplace's, the running sandbox, or
+/// confirmed (`clients::check_destination`).
+pub const BASE_URL_UNCONFIRMED: &str = "the key of profile \"{profile}\" was not sent to {host}: that host is not \
+     {market}'s and you have not confirmed it; open the profile's settings and save its base URL again to confirm it";
+/// The user did not confirm a new base URL's host (`set_profile_base_url`).
+pub const NOT_CONFIRMED: &str =
+    "the base URL of \"{profile}\" was not changed: sending its key to {host} was not confirmed";
+/// A file handle the user did not give (`picked_files`).
+pub const FILE_NOT_PICKED_READ: &str =
+    "that file was not chosen in the open dialog or dropped on the window: choose it again";
+pub const FILE_NOT_PICKED_WRITE: &str = "no place to save was chosen in the save dialog: choose it again";
+
 /// The templates of the shell's own messages that carry one (see [`CommandError::text`]).
-pub const SHELL_TEMPLATES: &[&str] = &[NO_KEY, KEY_UNUSABLE];
+pub const SHELL_TEMPLATES: &[&str] =
+    &[NO_KEY, KEY_UNUSABLE, BASE_URL_UNCONFIRMED, NOT_CONFIRMED, FILE_NOT_PICKED_READ, FILE_NOT_PICKED_WRITE];
 
 impl CommandError {
+    /// An error of the shell's own with a message template (one of [`SHELL_TEMPLATES`]) and its
+    /// values, so that the UI can say it in its language.
+    pub(crate) fn templated(code: &str, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+        CommandError::from_text(code, markets::MessageText::new(template, params))
+    }
+
     /// An error whose message is `text` filled (and `text` kept, for the UI's language).
     fn from_text(code: &str, text: markets::MessageText) -> Self {
         CommandError { code: code.to_owned(), message: text.fill(), fields: Vec::new(), text: Some(text.into()) }

@@ -105,14 +105,13 @@ impl PickedFiles {
         let map = self.by_handle.lock().unwrap_or_else(|p| p.into_inner());
         match map.get(handle.trim()) {
             Some((path, a)) if *a == access => Ok(path.clone()),
-            _ => Err(CommandError::new(
+            _ => Err(CommandError::templated(
                 "file_not_picked",
                 match access {
-                    Access::Read => {
-                        "that file was not chosen in the open dialog or dropped on the window: choose it again"
-                    }
-                    Access::Write => "no place to save was chosen in the save dialog: choose it again",
+                    Access::Read => crate::error::FILE_NOT_PICKED_READ,
+                    Access::Write => crate::error::FILE_NOT_PICKED_WRITE,
                 },
+                Vec::new(),
             )),
         }
     }

@@ -179,12 +179,10 @@ pub async fn set_profile_base_url(
     let confirmed = match destination(&profile, &wanted, sandbox.as_deref()) {
         Destination::Unconfirmed(origin) => {
             if !confirm_host(ctx, &profile, &origin).await {
-                return Err(CommandError::new(
+                return Err(CommandError::templated(
                     "not_confirmed",
-                    format!(
-                        "the base URL of \"{}\" was not changed: sending its key to {origin} was not confirmed",
-                        profile.name
-                    ),
+                    crate::error::NOT_CONFIRMED,
+                    vec![("profile", profile.name.clone()), ("host", origin)],
                 ));
             }
             Some(origin)

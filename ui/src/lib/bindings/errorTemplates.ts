@@ -29,4 +29,8 @@ export const ERROR_TEMPLATES: readonly string[] = [
   "the system keychain failed: {detail}. Check that it is running and unlocked, then try again",
   "no API key is stored for profile {profile}: open the profile's settings and use \"Replace key\" to store it again",
   "the keychain entry of profile {profile} cannot be used ({problem}); open the profile's settings and use \"Replace key\" to store it again",
+  "the key of profile \"{profile}\" was not sent to {host}: that host is not {market}'s and you have not confirmed it; open the profile's settings and save its base URL again to confirm it",
+  "the base URL of \"{profile}\" was not changed: sending its key to {host} was not confirmed",
+  "that file was not chosen in the open dialog or dropped on the window: choose it again",
+  "no place to save was chosen in the save dialog: choose it again",
 ];

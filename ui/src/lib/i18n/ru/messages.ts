@@ -49,6 +49,13 @@ export default {
   "the system keychain failed: {detail}. Check that it is running and unlocked, then try again":
     "сбой системного хранилища ключей: {detail}. Проверьте, что оно запущено и разблокировано, затем повторите",
   // The app's own (src-tauri error.rs, SHELL_TEMPLATES).
+  "the key of profile \"{profile}\" was not sent to {host}: that host is not {market}'s and you have not confirmed it; open the profile's settings and save its base URL again to confirm it":
+    "ключ профиля «{profile}» не отправлен на {host}: это не сервер {market}, и вы его не подтверждали; откройте настройки профиля и сохраните его базовый URL снова, чтобы подтвердить",
+  "the base URL of \"{profile}\" was not changed: sending its key to {host} was not confirmed":
+    "базовый URL профиля «{profile}» не изменён: отправка его ключа на {host} не подтверждена",
+  "that file was not chosen in the open dialog or dropped on the window: choose it again":
+    "этот файл не выбран в окне открытия и не перетащен в окно: выберите его снова",
+  "no place to save was chosen in the save dialog: choose it again": "место сохранения не выбрано в окне сохранения: выберите его снова",
   "no API key is stored for profile {profile}: open the profile's settings and use \"Replace key\" to store it again":
     "для профиля {profile} не сохранён API-ключ: откройте настройки профиля и сохраните его снова кнопкой «Заменить ключ»",
   "the keychain entry of profile {profile} cannot be used ({problem}); open the profile's settings and use \"Replace key\" to store it again":

@@ -538,6 +538,22 @@ async fn file_commands_reach_only_files_the_user_gave() {
         let key = app.new_seller(Market::GgChest).await;
         let id = app.add_profile("E2E files", Market::GgChest, &key).await;
 
+        // The review's reproduction: paths named by the webview under the old argument name. Before
+        // the fix read_codes_file returned /etc/passwd line by line and the exports wrote anywhere.
+        for (cmd, args) in [
+            ("read_codes_file", json!({ "path": "/etc/passwd" })),
+            ("read_accounts_csv", json!({ "path": "/etc/passwd" })),
+            ("check_icon", json!({ "path": png.display().to_string() })),
+            ("audit_export", json!({ "query": null, "path": victim.display().to_string() })),
+            ("export_csv", json!({ "profileId": id, "what": "ggc_offers", "path": autostart.display().to_string() })),
+        ] {
+            let r = invoke(&app, cmd, args).await;
+            assert!(r.get("err").is_some(), "{cmd} with a path the webview named was not refused: {r}");
+            assert!(!r.to_string().contains("root:") && !r.to_string().contains("base64"), "{cmd} read the file: {r}");
+        }
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "# the user's own\n", "the victim file is untouched");
+        assert!(!autostart.exists(), "no autostart entry was created");
+
         // Paths the webview names, and handles nobody gave: refused by every command.
         for named in ["/etc/passwd", "/proc/self/environ", &png.display().to_string(), "file-1-0000000000000000"] {
             for (cmd, args) in [
@@ -555,9 +571,6 @@ async fn file_commands_reach_only_files_the_user_gave() {
                 assert!(!r.to_string().contains("root:"), "{cmd} returned a file's content: {r}");
             }
         }
-        // The old argument (a path) is not taken at all.
-        let r = invoke(&app, "read_codes_file", json!({ "path": "/etc/passwd" })).await;
-        assert!(r.get("err").is_some() && !r.to_string().contains("root:"), "{r}");
         // Writes to a path the webview names: refused, nothing written or created.
         for target in [victim.display().to_string(), autostart.display().to_string()] {
             for (cmd, args) in [

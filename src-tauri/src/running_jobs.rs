@@ -42,20 +42,51 @@ impl RunningJobs {
         }
     }
 
-    /// The key sealing codes and credentials in journals, from the OS keychain (created there
-    /// on first use), read off the async workers.
-    pub async fn journal_key(&self) -> CommandResult<JournalKey> {
+    /// The key to seal a new job's codes and credentials with: the OS keychain's, created there
+    /// if there is none (atomically across processes: `JournalKey::for_new_job`). Only creating a
+    /// job that seals calls this; reading, resuming and retrying use [`Self::job_key`].
+    pub async fn journal_key_for_new_job(&self) -> CommandResult<JournalKey> {
         let mut slot = self.key.lock().await;
         if let Some(key) = slot.as_ref() {
             return Ok(key.clone());
         }
         // One reader or creator at a time in the process, whatever the state (tests run several).
         let _only_one = KEYCHAIN_KEY.lock().await;
-        let key = tokio::task::spawn_blocking(JournalKey::from_keychain)
-            .await
-            .map_err(|e| CommandError::new("internal", format!("keychain task failed: {e}")))??;
+        let dir = self.data_dir.clone();
+        let key = blocking_keychain(move || JournalKey::for_new_job(&dir)).await?;
         *slot = Some(key.clone());
         Ok(key)
+    }
+
+    /// The key to resume or retry `job` with (`None`: it seals nothing). Never creates a key: if
+    /// the job's sealed steps do not open (the key is missing or was replaced), fails with
+    /// `journal_key_lost`, saying what was lost — loudly the first time, for unfinished work.
+    pub async fn job_key(&self, job: &jobs::JobState) -> CommandResult<Option<JournalKey>> {
+        if !job.has_sealed_steps() {
+            return Ok(None);
+        }
+        let _only_one = KEYCHAIN_KEY.lock().await;
+        let (dir, job) = (self.data_dir.clone(), job.clone());
+        blocking_keychain(move || jobs::key_loss::key_to_run(&dir, &job)).await
+    }
+
+    /// Opens what the keychain's key opens of `job`'s sealed steps, for showing its results; the
+    /// rest stay sealed (shown by position). Never creates a key. Returns what was lost, if any.
+    pub async fn open_for_reading(&self, job: jobs::JobState) -> CommandResult<(jobs::JobState, Option<String>)> {
+        if !job.has_sealed_steps() {
+            return Ok((job, None));
+        }
+        let _only_one = KEYCHAIN_KEY.lock().await;
+        let dir = self.data_dir.clone();
+        blocking_keychain(move || {
+            let mut job = job;
+            let key = JournalKey::existing()?;
+            let check = jobs::key_loss::check(&dir, &mut job, key.as_ref());
+            // Loudly the one time unfinished work is found lost (`key_loss`), plainly after.
+            let text = check.text.map(|t| if check.first_report { jobs::key_loss::loud(&t) } else { t });
+            Ok((job, text))
+        })
+        .await
     }
 
     /// `config` sharing its key's rate-limit budget with every Seller Desk process on the
@@ -123,6 +154,15 @@ impl RunningJobs {
     pub fn is_running(&self, id: &str) -> bool {
         self.running.lock().unwrap_or_else(|p| p.into_inner()).contains_key(id)
     }
+}
+
+/// Runs a keychain call off the async workers (the Secret Service may take a moment).
+async fn blocking_keychain<T: Send + 'static>(
+    f: impl FnOnce() -> jobs::Result<T> + Send + 'static,
+) -> CommandResult<T> {
+    Ok(tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| CommandError::new("internal", format!("keychain task failed: {e}")))??)
 }
 
 /// A job running in this process; dropping it unregisters the job.

@@ -52,6 +52,24 @@ fn mark_reported(data_dir: &Path, job_id: &str, text: &str) -> bool {
     }
 }
 
+/// The key to resume or retry `job` with (`None` when it seals nothing), for the CLI and the app
+/// alike. Never creates a key. If the job's sealed steps do not open with the keychain's key
+/// (missing, or replaced), fails with [`crate::Error::JournalKeyLost`] naming what was lost —
+/// in its loud form the first time that unfinished work is found lost.
+pub fn key_to_run(data_dir: &Path, job: &JobState) -> crate::Result<Option<JournalKey>> {
+    if !job.has_sealed_steps() {
+        return Ok(None);
+    }
+    let key = JournalKey::existing()?;
+    let mut probe = job.clone();
+    let check = check(data_dir, &mut probe, key.as_ref());
+    match check.text {
+        Some(text) if check.first_report => Err(crate::Error::JournalKeyLost(loud(&text))),
+        Some(text) => Err(crate::Error::JournalKeyLost(text)),
+        None => Ok(key),
+    }
+}
+
 /// The loud form of a loss of unfinished work, for a terminal or a notification.
 pub fn loud(text: &str) -> String {
     format!("WARNING: JOURNAL KEY LOST. {text} (Said loudly this once; the job's details keep saying what was lost.)")

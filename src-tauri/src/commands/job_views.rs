@@ -193,6 +193,9 @@ pub struct JobResults {
     pub steps: Vec<StepResult>,
     /// One row per item, in step order.
     pub items: Vec<ItemResult>,
+    /// The journal key that sealed this job's codes or credentials is lost: what was lost and
+    /// what remains (the items are then listed by position).
+    pub sealed_lost: Option<String>,
 }
 
 impl JobResults {
@@ -228,7 +231,7 @@ impl JobResults {
                 created_id: r.created_id,
             })
             .collect();
-        JobResults { job: JobSummary::of(job, running), steps, items }
+        JobResults { job: JobSummary::of(job, running), steps, items, sealed_lost: None }
     }
 }
 

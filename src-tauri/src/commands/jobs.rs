@@ -73,7 +73,7 @@ pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> Comma
         ));
     }
     let running = ctx.state.jobs.start(&job.header.id)?;
-    let key = if job.has_sealed_steps() { Some(ctx.state.jobs.journal_key().await?) } else { None };
+    let key = ctx.state.jobs.job_key(&job).await?;
     let client = job_client(ctx, &profile).await?;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<JobProgress>();
     let opts = RunOptions {
@@ -125,8 +125,9 @@ pub async fn job_cancel(ctx: &Ctx<'_>, job_id: String) -> CommandResult<bool> {
 /// or not sent. Items of sealed steps (codes, accounts) are listed one by one when the journal
 /// key can be read (codes masked, accounts by login), else by position.
 pub async fn job_results(ctx: &Ctx<'_>, job_id: String) -> CommandResult<JobResults> {
-    let job = load_for_results(ctx, &job_id).await?;
-    Ok(JobResults::of(&job, ctx.state.jobs.is_running(&job.header.id)))
+    let (_, job) = load(ctx, &job_id)?;
+    let (job, sealed_lost) = ctx.state.jobs.open_for_reading(job).await?;
+    Ok(JobResults { sealed_lost, ..JobResults::of(&job, ctx.state.jobs.is_running(&job.header.id)) })
 }
 
 /// Writes the results as CSV, one row per item, to `file` (a handle from the save dialog);
@@ -139,14 +140,11 @@ pub async fn job_results_csv(ctx: &Ctx<'_>, job_id: String, file: String) -> Com
     Ok(results.items.len() as u64)
 }
 
+/// The job with what the keychain's key opens of its sealed steps (never creating a key); the
+/// rest are shown by position.
 async fn load_for_results(ctx: &Ctx<'_>, job_id: &str) -> CommandResult<JobState> {
-    let (path, mut job) = load(ctx, job_id)?;
-    if job.has_sealed_steps() {
-        if let Ok(key) = ctx.state.jobs.journal_key().await {
-            job.unseal(Some(&key), &path)?;
-        }
-    }
-    Ok(job)
+    let (_, job) = load(ctx, job_id)?;
+    Ok(ctx.state.jobs.open_for_reading(job).await?.0)
 }
 
 /// Writes `csv` to `path`, a place the user chose in the save dialog (`files::writable`).
@@ -162,7 +160,7 @@ pub(crate) async fn write_csv(path: PathBuf, csv: String) -> CommandResult<()> {
 pub async fn job_retry_failed(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> CommandResult<JobSummary> {
     let (path, mut job) = load(ctx, &job_id)?;
     profile_for(ctx, &profile_id, job.header.market).await?;
-    let key = if job.has_sealed_steps() { Some(ctx.state.jobs.journal_key().await?) } else { None };
+    let key = ctx.state.jobs.job_key(&job).await?;
     job.unseal(key.as_ref(), &path)?;
     let (header, new_path) = plan::retry_failed(ctx.state.jobs.data_dir(), &job, key.as_ref())?;
     // The UI runs it next: a Cancel from now on stops it (see `RunningJobs::prepare`).

@@ -204,7 +204,7 @@ pub async fn job_preview(ctx: &Ctx<'_>, profile_id: String, spec: JobSpec) -> Co
 pub async fn job_create(ctx: &Ctx<'_>, profile_id: String, spec: JobSpec) -> CommandResult<JobSummary> {
     let profile = profile_for(ctx, &profile_id, spec.market()).await?;
     let (kind, ops) = plan_ops(ctx, &profile_id, &spec).await?;
-    let key = if ops.iter().any(Op::is_secret) { Some(ctx.state.jobs.journal_key().await?) } else { None };
+    let key = if ops.iter().any(Op::is_secret) { Some(ctx.state.jobs.journal_key_for_new_job().await?) } else { None };
     let target = plan::Target { market: profile.market, base_url: profile.base_url.clone(), profile: profile.name };
     let data = ctx.state.jobs.data_dir().to_owned();
     let (_, path) = plan::create_job(&data, kind, &target, ops, key.as_ref(), None)?;

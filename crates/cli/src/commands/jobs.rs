@@ -40,13 +40,13 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             let path = plan::find_job(&data, &r.id)?;
             let job = JobState::load(&path)?;
             let target = target_for(global, &job)?;
-            let key = sealed::key_to_run(&data, &job, out)?;
+            let key = sealed::key_to_run(&data, &job)?;
             execute(&path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::RetryFailed(r) => {
             let path = plan::find_job(&data, &r.id)?;
             let mut job = JobState::load(&path)?;
-            let key = sealed::key_to_run(&data, &job, out)?;
+            let key = sealed::key_to_run(&data, &job)?;
             job.unseal(key.as_ref(), &path)?;
             let target = target_for(global, &job)?;
             let (header, new_path) = plan::retry_failed(&data, &job, key.as_ref())?;

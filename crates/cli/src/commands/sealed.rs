@@ -8,12 +8,6 @@ use jobs::{key_loss, JobState, JournalKey, StepState};
 
 use crate::{error::CliResult, output::Out};
 
-/// The keychain's journal key, for reading jobs; `None` when there is none. A keychain that
-/// cannot be used is an error (`keychain`, exit 9): nothing is lost, it is out of reach.
-pub fn existing_key() -> CliResult<Option<JournalKey>> {
-    Ok(JournalKey::existing()?)
-}
-
 /// Opens what the keychain's key opens of `job` and says what was lost on stderr. A keychain
 /// that cannot be used is said too; the job is then shown by position.
 pub fn open_for_reading(data: &Path, job: &mut JobState, out: &Out) {
@@ -48,22 +42,10 @@ pub fn check_listed(data: &Path, jobs: &mut [JobState], out: &Out) {
     }
 }
 
-/// The key to resume or retry `job` with. If its sealed steps do not open, the loss is said
-/// (loudly, the first time) and the command fails with `journal_key_lost`, naming the cause.
-pub fn key_to_run(data: &Path, job: &JobState, out: &Out) -> CliResult<Option<JournalKey>> {
-    if !job.has_sealed_steps() {
-        return Ok(None);
-    }
-    let key = existing_key()?;
-    let mut probe = job.clone();
-    let check = key_loss::check(data, &mut probe, key.as_ref());
-    if let Some(text) = &check.text {
-        if check.first_report {
-            out.note(key_loss::loud(text));
-        }
-        return Err(jobs::Error::JournalKeyLost(text.clone()).into());
-    }
-    Ok(key)
+/// The key to resume or retry `job` with (`jobs::key_loss::key_to_run`): if its sealed steps do
+/// not open, the command fails with `journal_key_lost`, naming the cause (loudly, the first time).
+pub fn key_to_run(data: &Path, job: &JobState) -> CliResult<Option<JournalKey>> {
+    Ok(key_loss::key_to_run(data, job)?)
 }
 
 fn say(check: key_loss::KeyCheck, out: &Out) {

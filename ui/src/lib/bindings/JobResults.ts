@@ -7,4 +7,9 @@ export type JobResults = { job: JobSummary, steps: Array<StepResult>,
 /**
  * One row per item, in step order.
  */
-items: Array<ItemResult>, };
+items: Array<ItemResult>, 
+/**
+ * The journal key that sealed this job's codes or credentials is lost: what was lost and
+ * what remains (the items are then listed by position).
+ */
+sealed_lost: string | null, };

@@ -3,7 +3,7 @@
 mod common;
 
 use common::Env;
-use sandbox::{DuplicateWording, GgDeliveryType, GGCHEST_KEY_A, GG_KEY_A};
+use sandbox::{DuplicateWording, GGCHEST_KEY_A};
 use serde_json::json;
 
 /// The docs call GGChest ids UUIDs: a bad one is named and nothing is sent (before: each of
@@ -78,15 +78,7 @@ fn a_reprice_below_zero_names_the_problem() {
 fn refused_codes_are_counted_not_printed() {
     let env = Env::start();
     env.sandbox.set_duplicate_wording(DuplicateWording::FirstOnly);
-    let product = env
-        .sandbox
-        .state()
-        .gg_products_of(GG_KEY_A)
-        .into_iter()
-        .find(|p| p.delivery_type == GgDeliveryType::Auto)
-        .unwrap()
-        .id
-        .clone();
+    let product = env.own_auto_listing();
     let first = env.file("one.txt", "SECRET-DUP-1\n");
     env.gg(&["gg", "codes", "upload", &product, "--file", &first]).ok();
     let file = env.file("codes.txt", "SECRET-NEW-1\nSECRET-DUP-1\nSECRET-NEW-2\nSECRET-NEW-3\n");

@@ -5,11 +5,6 @@ mod common;
 use common::Env;
 use sandbox::{GgDeliveryType, GgModeration, GG_KEY_A};
 
-fn own_auto_listing(env: &Env) -> String {
-    let state = env.sandbox.state();
-    state.gg_products_of(GG_KEY_A).iter().find(|p| p.delivery_type == GgDeliveryType::Auto).unwrap().id.clone()
-}
-
 /// A product of the marketplace catalog (not seller A's): a target for C2C offers.
 fn catalog_product(env: &Env) -> String {
     env.sandbox.state().gg.products.iter().find(|p| p.owner.starts_with("market:")).unwrap().id.clone()
@@ -146,7 +141,7 @@ fn a_bad_price_is_invalid_input_and_nothing_is_sent() {
 #[test]
 fn get_update_deactivate_activate() {
     let env = Env::start();
-    let id = own_auto_listing(&env);
+    let id = env.own_auto_listing();
     let shown = env.gg(&["gg", "products", "get", &id]).ok();
     assert!(shown.stdout.contains(&id), "{}", shown.stdout);
     let json = env.gg(&["--json", "gg", "products", "get", &id]).ok().json();
@@ -168,7 +163,7 @@ fn get_update_deactivate_activate() {
 #[test]
 fn codes_upload_dedupes_first() {
     let env = Env::start();
-    let id = own_auto_listing(&env);
+    let id = env.own_auto_listing();
     let before = env.sandbox.state().gg_codes(&id).len();
     let file = env.file("more.csv", "code,note\nNEW-1,a\nNEW-2,b\nNEW-1,again\n");
     let run = env.gg(&["gg", "codes", "upload", &id, "--file", &file]).ok();

@@ -8,7 +8,7 @@ use std::{
 };
 
 use common::{Env, Run, TIME_SCALE};
-use sandbox::{GgDeliveryType, GGCHEST_KEY_A, GG_KEY_A};
+use sandbox::{GGCHEST_KEY_A, GG_KEY_A};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -31,14 +31,7 @@ fn with_data(env: &Env, data: &TempDir, market: &str, args: &[&str]) -> Run {
 fn upload_codes_job_results_retry_and_audit() {
     let env = Env::start();
     let data = TempDir::new().unwrap();
-    let state = env.sandbox.state();
-    let product = state
-        .gg_products_of(GG_KEY_A)
-        .into_iter()
-        .find(|p| p.delivery_type == GgDeliveryType::Auto)
-        .unwrap()
-        .id
-        .clone();
+    let product = env.own_auto_listing();
     let mut csv = String::from("product_id,code\n");
     for i in 0..700 {
         csv.push_str(&format!("{product},JC-{i:04}\nno-such-product,NX-{i:04}\n"));

@@ -181,6 +181,11 @@ fn order_polls(app: &App, seller: &str) -> (Vec<u64>, usize) {
 fn orders_waiting_and_jobs_ended_are_notified_through_the_desktop() {
     // Before any thread: tauri-driver, and so the app, inherit it.
     std::env::set_var("SELLERDESK_ORDERS_POLL_SECS", POLL_SECS.to_string());
+    // The bulk job's file, as the user picks it in the open dialog (the debug build's test-only
+    // answer: the webview only ever gets a handle).
+    let job_dir = tempfile::tempdir().expect("temp dir");
+    let job_file = job_dir.path().join("offers.json");
+    std::env::set_var("SELLERDESK_TEST_PICK", &job_file);
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let dunst_dir = tempfile::tempdir().expect("temp dir");
     let _dunst = Dunst::start(dunst_dir.path());
@@ -220,9 +225,9 @@ fn orders_waiting_and_jobs_ended_are_notified_through_the_desktop() {
                 })
             })
             .collect();
-        let file = app.dirs.files.join("offers.json");
-        std::fs::write(&file, serde_json::to_string(&offers).unwrap()).unwrap();
-        let spec = json!({ "kind": "ggc_create", "path": file.display().to_string() });
+        std::fs::write(&job_file, serde_json::to_string(&offers).unwrap()).unwrap();
+        let picked = invoke(&app, "pick_open_file", json!({ "kind": "job" })).await;
+        let spec = json!({ "kind": "ggc_create", "file": picked["handle"] });
         let job = invoke(&app, "job_create", json!({ "profileId": id, "spec": spec })).await;
         let ended = invoke(&app, "job_run", json!({ "profileId": id, "jobId": job["id"] })).await;
         assert_eq!((ended["status"].as_str(), ended["items_done"].as_u64()), (Some("finished"), Some(2)), "{ended}");

@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
-use sandbox::{Sandbox, SandboxConfig, GGCHEST_KEY_A, GG_KEY_A};
+use sandbox::{GgDeliveryType, Sandbox, SandboxConfig, GGCHEST_KEY_A, GG_KEY_A};
 use serde_json::Value;
 use std::path::PathBuf;
 use tempfile::TempDir;
@@ -61,6 +61,14 @@ impl Env {
         let mut c = self.cmd();
         c.env("SELLERDESK_API_KEY", key).args(["--market", market, "--base-url", base_url]).args(args);
         Run::of(&mut c)
+    }
+
+    /// The id of one of seller A's AUTO listings (codes can be uploaded only there).
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn own_auto_listing(&self) -> String {
+        let state = self.sandbox.state();
+        let auto = state.gg_products_of(GG_KEY_A).into_iter().find(|p| p.delivery_type == GgDeliveryType::Auto);
+        auto.expect("seller A has an AUTO listing").id.clone()
     }
 
     /// Writes `content` to a scratch file and returns its path as a string for argv.

@@ -222,13 +222,7 @@ mod tests {
     /// ceilings), every unit ends at exactly the price the rule gives its own starting price.
     #[test]
     fn reprice_plans_match_the_rule_for_random_tiers() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = super::super::test_random(0x2545_f491_4f6c_dd1d);
         for case in 0..3_000 {
             let products = ["a", "b"];
             let mut groups = Vec::new();

@@ -148,3 +148,15 @@ pub fn find_job(data_dir: &Path, id: &str) -> Result<PathBuf> {
         _ => Err(Error::NoSuchJob(id.to_owned())),
     }
 }
+
+/// A small deterministic generator for the planners' property tests (no dependency for it):
+/// `next(n)` is in `0..n`.
+#[cfg(test)]
+pub(crate) fn test_random(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    }
+}

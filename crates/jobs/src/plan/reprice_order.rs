@@ -106,14 +106,7 @@ mod tests {
 
     #[test]
     fn random_permutations_of_prices_end_where_planned() {
-        // A small deterministic generator: no dependency for one test.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = super::super::test_random(0x9e37_79b9_7f4a_7c15);
         for _ in 0..2_000 {
             let groups = 1 + next(6) as usize;
             let prices: Vec<u64> = (0..groups).map(|_| 1 + next(12)).collect::<BTreeSet<_>>().into_iter().collect();

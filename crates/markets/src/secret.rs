@@ -12,6 +12,8 @@ impl ApiKey {
     pub fn new(key: impl Into<String>) -> Self {
         let key = key.into();
         let trimmed = key.trim();
+        // No log line of this process will hold it (docs/SECURITY.md L1).
+        logs::register_secret(trimmed);
         if trimmed.len() == key.len() {
             ApiKey(key)
         } else {

@@ -46,6 +46,16 @@ impl fmt::Debug for AccountCredentials {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct AccountToAdd(pub AccountCredentials);
 
+impl AccountCredentials {
+    /// Registers the passwords with the logs' redaction: none reaches a log line (docs/SECURITY.md L1).
+    pub fn register_in_logs(&self) {
+        logs::register_secret(&self.password);
+        if let Some(p) = &self.email_password {
+            logs::register_secret(p);
+        }
+    }
+}
+
 impl Serialize for AccountToAdd {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]

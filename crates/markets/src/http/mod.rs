@@ -204,6 +204,9 @@ impl Transport {
     /// request's outcome is then told to the observer, if any.
     pub async fn send(&self, req: &Request) -> Result<Vec<u8>> {
         let result = self.send_with_retries(req).await;
+        if let Err(e) = &result {
+            tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, error = e.code(), "request failed");
+        }
         if let Some(observer) = self.observer.as_ref().filter(|_| req.method != Method::GET) {
             observer.notify(&Change {
                 market: self.market,
@@ -239,9 +242,10 @@ impl Transport {
                 Attempt::Retry { wait, error: e, maybe_applied: m } => {
                     maybe_applied |= m;
                     if attempt >= self.retry.max_attempts {
+                        tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, attempt, error = e.code(), "giving up: out of attempts");
                         return Err(e);
                     }
-                    tracing::debug!(market = self.market.id(), op = %req.operation(), attempt, wait_ms = wait.as_millis() as u64, code = e.code(), "retrying");
+                    tracing::info!(market = self.market.id(), method = %req.method, path = %req.path, attempt, wait_ms = wait.as_millis() as u64, error = e.code(), maybe_applied = m, "retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;
                 }
@@ -274,6 +278,7 @@ impl Transport {
     /// Attempt number `attempt` (from 1): its backoff, if it fails, grows with it.
     async fn attempt(&self, req: &Request, attempt: u32) -> Attempt {
         let permit = self.limiter.acquire().await;
+        let started = std::time::Instant::now();
         let url = format!("{}{}", self.base_url, req.path);
         let mut builder = self.http.request(req.method.clone(), &url).header(self.auth_header, self.key.expose());
         if !req.query.is_empty() {
@@ -322,11 +327,15 @@ impl Transport {
                     });
                 }
                 match response.bytes().await {
-                    Ok(body) => self.judge(req, attempt, status, retry_after, &body),
-                    Err(e) => self.lost(req, attempt, &url, e),
+                    Ok(body) => {
+                        // Method, path (never the query), status, time: never the key or a body.
+                        tracing::info!(market = self.market.id(), method = %req.method, path = %req.path, status = status.as_u16(), ms = started.elapsed().as_millis() as u64, attempt, "http");
+                        self.judge(req, attempt, status, retry_after, &body)
+                    }
+                    Err(e) => self.lost(req, attempt, &url, e, started),
                 }
             }
-            Err(e) => self.lost(req, attempt, &url, e),
+            Err(e) => self.lost(req, attempt, &url, e, started),
         };
         drop(permit);
         outcome
@@ -341,7 +350,6 @@ impl Transport {
         retry_after: Option<Duration>,
         body: &[u8],
     ) -> Attempt {
-        tracing::debug!(market = self.market.id(), op = %req.operation(), status = status.as_u16(), "answer");
         if status.is_success() {
             self.key_has_worked.store(true, Ordering::Relaxed);
             return Attempt::Done(body.to_vec());
@@ -383,9 +391,9 @@ impl Transport {
     }
 
     /// The request failed without an HTTP answer.
-    fn lost(&self, req: &Request, attempt: u32, url: &str, e: reqwest::Error) -> Attempt {
+    fn lost(&self, req: &Request, attempt: u32, url: &str, e: reqwest::Error, started: std::time::Instant) -> Attempt {
         let detail = describe(&e);
-        tracing::debug!(market = self.market.id(), op = %req.operation(), %detail, "no answer");
+        tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, ms = started.elapsed().as_millis() as u64, attempt, %detail, "no answer");
         let network = Error::Network { market: self.market, url: strip_query(url), detail: detail.clone() };
         if e.is_connect() || e.is_builder() {
             // Nothing left this machine: repeating is safe for any request.

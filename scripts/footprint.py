@@ -454,13 +454,25 @@ def report(result_path, app_deb, min_deb, md_path):
         print(section)
         return
     text = open(md_path).read()
-    start = text.find("## Footprint")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        nxt = text.find("\n## ", start + 1)
-        text = text[:start] + section + ("\n" + text[nxt + 1:] if nxt >= 0 else "")
-    open(md_path, "w").write(text.rstrip("\n") + "\n")
+    open(md_path, "w").write(replace_section(text, SECTION, section))
+
+
+# docs/BENCHMARKS.md is written by several benchmarks (this script, `cargo bench -p jobs`): each owns
+# the text between `<!-- begin: NAME -->` and `<!-- end: NAME -->` and replaces only that; when its
+# markers are missing, it appends its section at the end. The same rule as the jobs bench's
+# `replace_section` (crates/jobs/benches/support/mod.rs).
+SECTION = "footprint"
+
+
+def replace_section(doc, name, body):
+    begin, end = f"<!-- begin: {name} -->", f"<!-- end: {name} -->"
+    section = f"{begin}\n\n{body.strip(chr(10))}\n\n{end}"
+    b = doc.find(begin)
+    e = doc.find(end, b) if b >= 0 else -1
+    if b >= 0 and e >= 0:
+        return doc[:b] + section + doc[e + len(end):]
+    head = doc.rstrip("\n")
+    return f"{head}\n\n{section}\n" if head else section + "\n"
 
 
 def main():

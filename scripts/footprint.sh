@@ -3,7 +3,8 @@
 # both built in release in this run on this machine, measured under Xvfb by scripts/footprint.py:
 # launch -> first painted content, total RSS of each app's processes when idle (Seller Desk with
 # 10,000 GGChest offers loaded from the sandbox), the offers table's paint and filter times in the
-# real app (over WebDriver), and the .deb sizes. Writes the "Footprint" section of docs/BENCHMARKS.md.
+# real app (over WebDriver), and the .deb sizes. Writes the "Footprint" section of docs/BENCHMARKS.md
+# (between its `footprint` markers; the rest of the file is left as it is).
 #
 #   scripts/footprint.sh            # full: 9 launches each, 10,000 offers, 10 s idle; ~10 min after the builds
 #   scripts/footprint.sh --quick    # checks that it works (1 launch, 1,000 offers, 2 s idle); writes nothing

@@ -123,52 +123,89 @@ pub fn parse(lines: usize) -> ParseResult {
     ParseResult { lines, unique: parsed.codes, duplicates: parsed.duplicates, product_codes, single_column }
 }
 
+/// One round of the client-vs-curl comparison: the same `requests` fetches by each side, back to back.
+pub struct OverheadRound {
+    pub client: Duration,
+    /// curl's time for the `requests` fetches: (N+1 fetches) − (1 fetch), both timed in this round;
+    /// `None` when curl is not installed or failed.
+    pub curl: Option<Duration>,
+}
+
 pub struct OverheadResult {
     pub requests: usize,
-    pub client: Duration,
-    pub curl: Option<Duration>,
+    pub rounds: Vec<OverheadRound>,
 }
 
 impl OverheadResult {
     pub fn per_request(d: Duration, n: usize) -> f64 {
         d.as_secs_f64() * 1e6 / n as f64
     }
-    pub fn ratio(&self) -> Option<f64> {
-        self.curl.map(|c| self.client.as_secs_f64() / c.as_secs_f64())
+    /// Client ÷ curl of each round where curl ran (and took a measurable time).
+    pub fn ratios(&self) -> Vec<f64> {
+        self.rounds
+            .iter()
+            .filter_map(|r| r.curl.filter(|c| !c.is_zero()).map(|c| r.client.as_secs_f64() / c.as_secs_f64()))
+            .collect()
+    }
+    /// Median client time per request, in µs.
+    pub fn client_us(&self) -> f64 {
+        median(self.rounds.iter().map(|r| Self::per_request(r.client, self.requests)).collect())
+    }
+    /// Median curl time per request, in µs, over the rounds where curl ran.
+    pub fn curl_us(&self) -> Option<f64> {
+        let v: Vec<f64> =
+            self.rounds.iter().filter_map(|r| r.curl.map(|c| Self::per_request(c, self.requests))).collect();
+        (!v.is_empty()).then(|| median(v))
     }
 }
 
-/// `GET /seller/dashboard` `requests` times in a row over one kept-alive connection: the
-/// markets client (unpaced) vs one curl process fetching the same URL as many times.
-pub async fn overhead(requests: usize) -> OverheadResult {
+/// The median (the mean of the middle two for an even count); NaN for none.
+pub fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// `GET /seller/dashboard` over one kept-alive connection, in `rounds` interleaved pairs (client,
+/// curl, client, curl, …): each round, `requests` fetches by the markets client (unpaced), then one
+/// curl process fetching the same URL N+1 times and one fetching it once (its start-up and
+/// connection, subtracted). Side by side in every round, so a busy machine slows both alike.
+pub async fn overhead(requests: usize, rounds: usize) -> OverheadResult {
     let config = SandboxConfig { enforce_rate_limits: false, ..SandboxConfig::default() };
     let sandbox = Sandbox::start(config).await.unwrap();
     let url = format!("{}/seller/dashboard", sandbox.gg_base_url());
     let client =
         GgClient::new(client_config(Market::GamingGoods, &sandbox.gg_base_url(), GG_KEY_A, Pacing::unpaced())).unwrap();
     client.dashboard().await.unwrap(); // connection set up outside the timing
-    let t = Instant::now();
-    for _ in 0..requests {
-        client.dashboard().await.unwrap();
-    }
-    let client_time = t.elapsed();
 
     let dir = tempfile::TempDir::new().unwrap();
-    let conf = dir.path().join("curl.conf");
-    let mut text = format!("header = \"X-API-Key: {GG_KEY_A}\"\nsilent\n");
-    for _ in 0..=requests {
-        text.push_str(&format!("url = \"{url}\"\noutput = \"/dev/null\"\n"));
-    }
-    std::fs::write(&conf, text).unwrap();
     // One extra fetch for the connection, as for the client: measured as (N+1) − 1 fetches.
-    let one = curl_time(&conf_for(dir.path(), &url, 1)).await;
-    let all = curl_time(&conf).await;
-    let curl = match (one, all) {
-        (Some(one), Some(all)) => Some(all.saturating_sub(one)),
-        _ => None,
-    };
+    let conf_all = conf_for(dir.path(), &url, requests + 1);
+    let conf_one = conf_for(dir.path(), &url, 1);
+    let mut out = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for _ in 0..requests {
+            client.dashboard().await.unwrap();
+        }
+        let client_time = t.elapsed();
+        let one = curl_time(&conf_one).await;
+        let all = curl_time(&conf_all).await;
+        let curl = match (one, all) {
+            (Some(one), Some(all)) => Some(all.saturating_sub(one)),
+            _ => None,
+        };
+        out.push(OverheadRound { client: client_time, curl });
+    }
     sandbox.shutdown().await;
-    OverheadResult { requests, client: client_time, curl }
+    OverheadResult { requests, rounds: out }
 }
 
 fn conf_for(dir: &std::path::Path, url: &str, n: usize) -> std::path::PathBuf {
@@ -185,4 +222,30 @@ async fn curl_time(conf: &std::path::Path) -> Option<Duration> {
     let t = Instant::now();
     let status = tokio::process::Command::new("curl").arg("-K").arg(conf).status().await.ok()?;
     status.success().then(|| t.elapsed())
+}
+
+/// docs/BENCHMARKS.md is written by several benchmarks (this one, scripts/footprint.py): each owns
+/// the text between `<!-- begin: NAME -->` and `<!-- end: NAME -->` and replaces only that; when
+/// its markers are missing, it appends its section at the end. (footprint.py follows the same rule.)
+pub fn replace_section(doc: &str, name: &str, body: &str) -> String {
+    let begin = format!("<!-- begin: {name} -->");
+    let end = format!("<!-- end: {name} -->");
+    let section = format!("{begin}\n\n{}\n\n{end}", body.trim_matches('\n'));
+    if let Some(b) = doc.find(&begin) {
+        if let Some(e) = doc[b..].find(&end) {
+            let e = b + e + end.len();
+            return format!("{}{section}{}", &doc[..b], &doc[e..]);
+        }
+    }
+    let head = doc.trim_end_matches('\n');
+    if head.is_empty() {
+        format!("{section}\n")
+    } else {
+        format!("{head}\n\n{section}\n")
+    }
+}
+
+/// The first load average (1 min), from /proc/loadavg where there is one.
+pub fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg").ok()?.split_whitespace().next()?.parse().ok()
 }

@@ -99,21 +99,31 @@ pub async fn run_job(path: &Path, client: &Client, opts: &RunOptions) -> Result<
             client.base_url()
         )));
     }
+    let id = job.header.id.clone();
+    let pending = job.count(|s| !matches!(s, StepState::Done { .. } | StepState::Failed { .. }));
+    tracing::info!(job = %id, market = client.market().id(), steps = job.steps.len(), pending, "job started");
     let mut run = Run { job, journal: Journal::open(path)?, client, opts, started: Instant::now(), sent: 0 };
     run.report(None, false);
     for i in 0..run.job.steps.len() {
         if opts.cancel.is_cancelled() {
             run.journal.append(&Record::Paused { at: now_rfc3339() })?;
             run.report(None, true);
+            tracing::info!(job = %id, sent = run.sent, "job paused");
             return JobState::load(path);
         }
-        run.step(i).await?;
+        if let Err(e) = run.step(i).await {
+            tracing::warn!(job = %id, step = i + 1, sent = run.sent, error = %e, "job stopped");
+            return Err(e);
+        }
     }
     let unsettled = run.job.count(|s| matches!(s, StepState::Unknown { .. } | StepState::Pending));
     if unsettled == 0 {
         run.journal.append(&Record::Finished { at: now_rfc3339() })?;
     }
     run.report(None, true);
+    let done = run.job.count(|s| matches!(s, StepState::Done { .. }));
+    let failed = run.job.count(|s| matches!(s, StepState::Failed { .. }));
+    tracing::info!(job = %id, done, failed, unsettled, sent = run.sent, secs = run.started.elapsed().as_secs(), "job ended");
     JobState::load(path)
 }
 
@@ -175,6 +185,7 @@ impl Run<'_> {
                 Attempt::Unknown if unknown >= MAX_UNKNOWN_ROUNDS => {
                     // The marketplace keeps losing answers: leave the step unknown (read back
                     // on resume) rather than keep sending.
+                    tracing::warn!(job = %self.job.header.id, step = i + 1, "step left unknown: answers keep getting lost");
                     self.audit(i, &op, "unknown: answers keep getting lost; resume to check".into());
                     return Ok(());
                 }
@@ -253,6 +264,7 @@ impl Run<'_> {
             Ok(Reconciled::Resend(next)) => Ok(Some(next)),
             Ok(Reconciled::Conflict(reason)) => self.settle(i, op, Err(("conflict".into(), reason))).map(|()| None),
             Err(e) => {
+                tracing::warn!(job = %self.job.header.id, step = i + 1, error = e.code(), "step left unknown: read-back failed");
                 self.audit(i, op, format!("unknown: could not read back ({}); resume to check again", e.code()));
                 Ok(None)
             }
@@ -287,6 +299,16 @@ impl Run<'_> {
         };
         self.journal.append(&record)?;
         self.job.steps[i].state = state;
+        match &self.job.steps[i].state {
+            StepState::Failed { code, .. } => {
+                tracing::warn!(job = %self.job.header.id, step = i + 1, op = %op.label(), error = %code, "step failed")
+            }
+            StepState::Done { item_failures, .. } => {
+                let failed_items = item_failures.len();
+                tracing::info!(job = %self.job.header.id, step = i + 1, op = %op.label(), failed_items, "step done")
+            }
+            _ => {}
+        }
         self.audit(i, op, result);
         self.report(None, false);
         Ok(())

@@ -8,7 +8,7 @@ mod input;
 mod output;
 mod render;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use error::{exit, CliError};
 use output::Out;
 use std::process::ExitCode;
@@ -16,10 +16,12 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let json = std::env::args().skip(1).take_while(|a| a != "--").any(|a| a == "--json");
     let out = Out::new(json);
-    let cli = match args::Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = args::Cli::command().try_get_matches().and_then(|m| Ok((args::Cli::from_arg_matches(&m)?, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => return usage_error(e, &out),
     };
+    start_logs(cli.global.verbose, &matches);
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -30,9 +32,33 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(cli, &out)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::warn!(error = e.code, exit = e.exit_code, message = %e.message, "sellerdesk failed");
             out.error(&e);
             ExitCode::from(e.exit_code)
         }
+    }
+}
+
+/// Logs to `<data dir>/logs/` (always, at info) and to stderr with `-v`/`RUST_LOG`; the first line
+/// names the command (its subcommand words only: never an argument's value). Without a data
+/// directory the command still runs; with `-v` it says why there is no log.
+fn start_logs(verbosity: u8, matches: &clap::ArgMatches) {
+    let started = jobs::data_dir()
+        .map_err(|e| e.to_string())
+        .and_then(|dir| logs::init(&logs::Setup::from_env(dir, verbosity)).map_err(|e| e.to_string()));
+    match started {
+        Ok(logs_dir) => {
+            let mut command = Vec::new();
+            let mut m = matches;
+            while let Some((name, sub)) = m.subcommand() {
+                command.push(name);
+                m = sub;
+            }
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), command = %command.join(" "), "sellerdesk started");
+            tracing::debug!(dir = %logs_dir.display(), "logging to this directory too");
+        }
+        Err(why) if verbosity > 0 => eprintln!("warning: no log file: {why}"),
+        Err(_) => {}
     }
 }
 

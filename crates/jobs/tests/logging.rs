@@ -10,7 +10,7 @@ use sandbox::{GgDeliveryType, GG_KEY_A};
 async fn a_job_logs_start_steps_and_end_without_its_codes() {
     let env = Env::start().await;
     let logs_home = tempfile::tempdir().unwrap();
-    let setup = logs::Setup { data_dir: logs_home.path().to_owned(), verbosity: 0, rust_log: None };
+    let setup = logs::Setup { data_dir: logs_home.path().to_owned(), ..Default::default() };
     // Current-thread runtime: the job runs on this thread, under this subscriber (info, the default).
     let _default = tracing::subscriber::set_default(logs::subscriber(&setup).unwrap());
 

@@ -1,6 +1,6 @@
 //! Seller Desk's logs, set up in one place for the `sellerdesk` CLI and the desktop app.
 //!
-//! - Always a file, at `info` (or what `RUST_LOG` says): `<data dir>/logs/sellerdesk.log.YYYY-MM-DD`,
+//! - Always a file, at `info`: `<data dir>/logs/sellerdesk.log.YYYY-MM-DD`,
 //!   a new file each day (UTC), the newest [`KEEP_FILES`] kept, the directory 0700 and the files
 //!   0600 ([`file`]).
 //! - On stderr too when asked: `sellerdesk -v` (info), `-vv` (debug), `-vvv` (trace), or with
@@ -39,15 +39,17 @@ pub struct Setup {
     pub data_dir: PathBuf,
     /// 0: no stderr (unless `rust_log`); 1: info; 2: debug (ours); 3 or more: trace.
     pub verbosity: u8,
-    /// `RUST_LOG`'s value, if set: the filter of both the file and stderr.
+    /// `RUST_LOG`'s value, if set: stderr's filter (whatever `verbosity` says).
     pub rust_log: Option<String>,
+    /// The file's filter instead of `info` (tests: `trace`).
+    pub file_filter: Option<String>,
 }
 
 impl Setup {
     /// `RUST_LOG` from the environment (ignored if empty).
     pub fn from_env(data_dir: PathBuf, verbosity: u8) -> Self {
         let rust_log = std::env::var(EnvFilter::DEFAULT_ENV).ok().filter(|v| !v.trim().is_empty());
-        Setup { data_dir, verbosity, rust_log }
+        Setup { data_dir, verbosity, rust_log, file_filter: None }
     }
 }
 
@@ -71,7 +73,7 @@ fn stderr_filter(setup: &Setup) -> Option<EnvFilter> {
 }
 
 fn file_filter(setup: &Setup) -> EnvFilter {
-    EnvFilter::builder().parse_lossy(setup.rust_log.as_deref().unwrap_or("info"))
+    EnvFilter::builder().parse_lossy(setup.file_filter.as_deref().unwrap_or("info"))
 }
 
 /// The subscriber [`init`] installs: for tests (`tracing::subscriber::with_default`).

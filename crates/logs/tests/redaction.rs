@@ -23,8 +23,9 @@ fn everything_in(dir: &Path) -> String {
 #[test]
 fn secrets_never_reach_the_log_at_any_level_and_ordinary_text_does() {
     let tmp = tempfile::tempdir().unwrap();
-    // Everything, trace included, goes to the file (RUST_LOG=trace).
-    let setup = logs::Setup { data_dir: tmp.path().to_owned(), verbosity: 0, rust_log: Some("trace".into()) };
+    // Everything, trace included, goes to the file.
+    let setup =
+        logs::Setup { data_dir: tmp.path().to_owned(), file_filter: Some("trace".into()), ..Default::default() };
     logs::register_secret(CANARY_KEY);
     logs::register_secret(CANARY_PASSWORD);
     logs::register_secrets([CANARY_CODE]);
@@ -69,7 +70,8 @@ fn the_file_is_daily_named_info_by_default_and_private_whatever_the_umask() {
     let tmp = tempfile::tempdir().unwrap();
     #[cfg(unix)]
     let old = unsafe { libc_umask(0o022) };
-    let setup = logs::Setup { data_dir: tmp.path().join("data"), verbosity: 0, rust_log: None };
+    // RUST_LOG is for stderr: the file stays at info.
+    let setup = logs::Setup { data_dir: tmp.path().join("data"), rust_log: Some("trace".into()), ..Default::default() };
     let subscriber = logs::subscriber(&setup).unwrap();
     tracing::subscriber::with_default(subscriber, || {
         info!(market = "gg", "an info line");

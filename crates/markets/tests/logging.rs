@@ -9,7 +9,8 @@ use sandbox::{Fault, FaultKind, GgDeliveryType, GG_KEY_A};
 #[tokio::test]
 async fn requests_and_retries_are_logged_without_the_key_or_the_codes() {
     let tmp = tempfile::tempdir().unwrap();
-    let setup = logs::Setup { data_dir: tmp.path().to_owned(), verbosity: 0, rust_log: Some("trace".into()) };
+    let setup =
+        logs::Setup { data_dir: tmp.path().to_owned(), file_filter: Some("trace".into()), ..Default::default() };
     // Current-thread runtime: the client is polled on this thread, under this subscriber.
     let _default = tracing::subscriber::set_default(logs::subscriber(&setup).unwrap());
 

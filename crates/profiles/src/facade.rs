@@ -52,15 +52,19 @@ impl Profiles {
         }
         // A stale `Profile` (removed meanwhile) must not leave an orphan key behind.
         let current = self.store.get(&profile.id)?;
-        self.keychain.store(&current.id, key).map_err(|err| err.about_profile(&current.name).into())
+        self.keychain.store(&current.id, key).map_err(|err| err.about_profile(&current.name))?;
+        tracing::info!(profile = %current.name, id = %current.id, "profile key replaced");
+        Ok(())
     }
 
     /// Removes the profile and its key (see [`ProfileStore::remove`]).
     pub fn remove(&self, profile: &Profile) -> Result<Profile> {
-        self.store.remove(&profile.id).map_err(|err| match err {
+        let removed = self.store.remove(&profile.id).map_err(|err| match err {
             Error::Keychain(err) => Error::Keychain(err.about_profile(&profile.name)),
             other => other,
-        })
+        })?;
+        tracing::info!(profile = %removed.name, id = %removed.id, "profile removed");
+        Ok(removed)
     }
 
     /// The profile's key, from the keychain.

@@ -111,6 +111,10 @@ impl Profiles {
         let added = self.add_under_lock(&path, &id, &name, market, &base_url, key);
         drop(adding);
         let _ = std::fs::remove_file(&lock_path);
+        if let Ok(p) = &added {
+            // Never the key, nor the base URL (it could carry credentials): the id and the market.
+            tracing::info!(profile = %p.name, id = %p.id, market = market.id(), "profile added");
+        }
         added
     }
 

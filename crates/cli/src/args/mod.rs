@@ -62,6 +62,11 @@ pub struct GlobalArgs {
     /// Print the result (or the error) as JSON on stdout, for scripts
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Log to stderr too: -v info, -vv debug, -vvv trace. The log file in the data directory
+    /// (logs/sellerdesk.log.<date>) is always written, at info; RUST_LOG sets stderr's filter
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -36,7 +36,13 @@ impl Env {
     /// empty (never a terminal, as in CI).
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("sellerdesk").unwrap();
-        for var in ["SELLERDESK_API_KEY", "SELLERDESK_PACING_SCALE", "SELLERDESK_CONFIG_DIR", "SELLERDESK_DATA_DIR"] {
+        for var in [
+            "SELLERDESK_API_KEY",
+            "SELLERDESK_PACING_SCALE",
+            "SELLERDESK_CONFIG_DIR",
+            "SELLERDESK_DATA_DIR",
+            "RUST_LOG",
+        ] {
             c.env_remove(var);
         }
         c.env("SELLERDESK_CONFIG_DIR", self.config_dir.path())

@@ -127,6 +127,7 @@ app_commands! {
     profiles::test_connection(profile_id: String) -> ConnectionTest;
     settings::get_settings() -> Value;
     settings::set_settings(settings: Value) -> Value;
+    logs::open_logs_folder() -> ();
     sandbox::sandbox_start_demo() -> ProfilesState;
     sandbox::sandbox_status() -> SandboxStatus;
     operations::cancel_operation(operation_id: String) -> bool;

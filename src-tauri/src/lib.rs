@@ -31,6 +31,12 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    // Logs in the data directory the CLI uses too (`crates/logs`; RUST_LOG adds stderr). The app
+    // runs without them rather than not at all.
+    match logs::init(&logs::Setup::from_env(state.jobs.data_dir().to_owned(), 0)) {
+        Ok(_) => tracing::info!(version = env!("CARGO_PKG_VERSION"), "Seller Desk started"),
+        Err(err) => eprintln!("Seller Desk: no log file: {err}"),
+    }
     tauri::Builder::default()
         // First: a second launch hands over to the running app, which shows and focuses its window.
         .plugin(single_instance())

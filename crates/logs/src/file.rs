@@ -126,7 +126,7 @@ impl<W: Write> Drop for Redacting<W> {
 
 /// Creates `dir` (and any missing parent) 0700, and narrows `dir` to 0700 if it is wider
 /// (the same rule as `jobs::private::private_dir`; this crate depends on none of ours).
-fn private_dir(dir: &Path) -> io::Result<()> {
+pub fn private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

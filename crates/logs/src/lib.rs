@@ -32,6 +32,13 @@ pub fn logs_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("logs")
 }
 
+/// The logs directory, created (or narrowed to) 0700 if needed: for "open the logs folder".
+pub fn ensure_logs_dir(data_dir: &Path) -> io::Result<PathBuf> {
+    let dir = logs_dir(data_dir);
+    file::private_dir(&dir)?;
+    Ok(dir)
+}
+
 /// How a face wants its logs.
 #[derive(Debug, Clone, Default)]
 pub struct Setup {

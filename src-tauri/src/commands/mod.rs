@@ -12,6 +12,7 @@ pub mod ggchest_batch;
 pub mod job_views;
 pub mod jobs;
 pub mod jobs_plan;
+pub mod logs;
 pub mod names;
 pub mod operations;
 pub mod profiles;

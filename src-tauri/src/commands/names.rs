@@ -13,6 +13,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "test_connection",
     "get_settings",
     "set_settings",
+    "open_logs_folder",
     "sandbox_start_demo",
     "sandbox_status",
     "cancel_operation",

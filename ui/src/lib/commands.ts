@@ -64,6 +64,7 @@ export interface Commands {
   test_connection: { args: { profileId: string }; result: ConnectionTest };
   get_settings: { args: Record<string, never>; result: JsonValue };
   set_settings: { args: { settings: JsonValue }; result: JsonValue };
+  open_logs_folder: { args: Record<string, never>; result: null };
   sandbox_start_demo: { args: Record<string, never>; result: ProfilesState };
   sandbox_status: { args: Record<string, never>; result: SandboxStatus };
   cancel_operation: { args: { operationId: string }; result: boolean };
@@ -127,6 +128,7 @@ export const COMMAND_NAMES = [
   "test_connection",
   "get_settings",
   "set_settings",
+  "open_logs_folder",
   "sandbox_start_demo",
   "sandbox_status",
   "cancel_operation",

@@ -49,6 +49,7 @@ export const sandboxStatus = () => call("sandbox_status");
 
 export const getSettings = () => call("get_settings");
 export const setSettings = (settings: T.JsonValue) => call("set_settings", { settings });
+export const openLogsFolder = () => call("open_logs_folder");
 
 // ----- files: the shell shows the dialogs and hands back handles, never paths (native.svelte.ts) -----
 

@@ -70,6 +70,8 @@ export function installMock(): void {
         case "set_settings":
           localStorage.setItem("mock-settings", JSON.stringify(args.settings));
           return args.settings;
+        case "open_logs_folder":
+          return null;
         case "test_connection":
           return { ok: true, code: null, message: "Connected." };
         case "sandbox_start_demo":

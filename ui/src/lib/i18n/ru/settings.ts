@@ -14,6 +14,10 @@ export default {
   "When a bulk job finishes": "Когда завершается пакетное задание",
   "When GGChest orders wait for delivery (checked every minute)": "Когда заказы GGChest ждут выдачи (проверка раз в минуту)",
   "The setting applies now but could not be saved": "Настройка действует сейчас, но сохранить её не удалось",
+  "Open logs folder": "Открыть папку журналов",
+  "The logs folder could not be opened": "Не удалось открыть папку журналов",
+  "Logs hold no API key, code or password: send them when asking for help.":
+    "В журналах нет API-ключей, кодов и паролей: приложите их, когда просите о помощи.",
   "Show the keyboard shortcuts": "Показать горячие клавиши",
   "Search the table shown": "Искать в открытой таблице",
   "New offer (GGChest) or new listing (Gaming Goods)": "Новое предложение (GGChest) или новый товар (Gaming Goods)",

@@ -69,8 +69,8 @@ fn secrets_never_reach_the_log_at_any_level_and_ordinary_text_does() {
 fn the_file_is_daily_named_info_by_default_and_private_whatever_the_umask() {
     let tmp = tempfile::tempdir().unwrap();
     #[cfg(unix)]
-    let old = unsafe { libc_umask(0o022) };
-    // RUST_LOG is for stderr: the file stays at info.
+    let old = unsafe { libc_umask(0o000) }; // the widest: a file created with the defaults would be 0666
+                                            // RUST_LOG is for stderr: the file stays at info.
     let setup = logs::Setup { data_dir: tmp.path().join("data"), rust_log: Some("trace".into()), ..Default::default() };
     let subscriber = logs::subscriber(&setup).unwrap();
     tracing::subscriber::with_default(subscriber, || {

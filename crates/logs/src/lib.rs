@@ -19,7 +19,7 @@ use std::{
 use tracing::Subscriber;
 use tracing_subscriber::{layer::SubscriberExt, util::SubscriberInitExt, EnvFilter, Layer};
 
-pub use redact::{register_secret, register_secrets, MASK};
+pub use redact::{register_secret, register_secrets, scoped_secrets, SecretsScope, MASK};
 
 /// The log files' name before the date: `sellerdesk.log.2026-12-03`.
 pub const FILE_PREFIX: &str = "sellerdesk.log";

@@ -9,10 +9,15 @@
 //!   `code`, `codes`, `token`, `secret`, …: see [`is_sensitive_field`]) is written as
 //!   `name=‹redacted›` whatever its value, registered or not ([`RedactingFields`]). So an error
 //!   code is logged as `error=…`, never `code=…`.
+//!
+//! Keys are few and live as long as the process: they stay registered. Codes and account
+//! passwords can be hundreds of thousands per upload: they are registered only while the
+//! request that carries them is being sent and logged ([`scoped_secrets`]), so the set (and the
+//! matcher built from it) stays the size of one request, not of everything ever uploaded.
 
 use std::{
     borrow::Cow,
-    collections::BTreeSet,
+    collections::{BTreeMap, BTreeSet},
     fmt,
     sync::{Arc, RwLock},
 };
@@ -32,12 +37,16 @@ pub const MASK: &str = "‹redacted›";
 pub const MIN_SECRET_LEN: usize = 4;
 
 struct Registry {
+    /// Registered for the life of the process.
     secrets: BTreeSet<String>,
-    /// Built from `secrets` when first needed after a change.
+    /// Registered while some [`SecretsScope`] holds them: how many scopes hold each.
+    scoped: BTreeMap<String, usize>,
+    /// Built from both when first needed after a change.
     matcher: Option<Arc<AhoCorasick>>,
 }
 
-static REGISTRY: RwLock<Registry> = RwLock::new(Registry { secrets: BTreeSet::new(), matcher: None });
+static REGISTRY: RwLock<Registry> =
+    RwLock::new(Registry { secrets: BTreeSet::new(), scoped: BTreeMap::new(), matcher: None });
 
 /// Registers a secret: from now on no log line of this process contains it. Surrounding
 /// whitespace is ignored; secrets shorter than [`MIN_SECRET_LEN`] are not registered.
@@ -65,10 +74,49 @@ pub fn register_secrets<'a>(secrets: impl IntoIterator<Item = &'a str>) {
     }
 }
 
+/// Secrets registered while this lives (a request's codes or passwords); dropped, they are
+/// forgotten unless another scope or [`register_secret`] holds them.
+#[must_use = "the secrets are forgotten when the scope is dropped"]
+pub struct SecretsScope {
+    held: Vec<String>,
+}
+
+/// Registers `secrets` until the returned scope is dropped (one lock, one matcher rebuild).
+pub fn scoped_secrets<'a>(secrets: impl IntoIterator<Item = &'a str>) -> SecretsScope {
+    let held: Vec<String> =
+        secrets.into_iter().map(str::trim).filter(|s| s.chars().count() >= MIN_SECRET_LEN).map(str::to_owned).collect();
+    if !held.is_empty() {
+        let mut registry = REGISTRY.write().unwrap_or_else(|e| e.into_inner());
+        for s in &held {
+            *registry.scoped.entry(s.clone()).or_insert(0) += 1;
+        }
+        registry.matcher = None;
+    }
+    SecretsScope { held }
+}
+
+impl Drop for SecretsScope {
+    fn drop(&mut self) {
+        if self.held.is_empty() {
+            return;
+        }
+        let mut registry = REGISTRY.write().unwrap_or_else(|e| e.into_inner());
+        for s in &self.held {
+            if let Some(n) = registry.scoped.get_mut(s) {
+                *n -= 1;
+                if *n == 0 {
+                    registry.scoped.remove(s);
+                }
+            }
+        }
+        registry.matcher = None;
+    }
+}
+
 fn matcher() -> Option<Arc<AhoCorasick>> {
     {
         let registry = REGISTRY.read().unwrap_or_else(|e| e.into_inner());
-        if registry.secrets.is_empty() {
+        if registry.secrets.is_empty() && registry.scoped.is_empty() {
             return None;
         }
         if let Some(m) = &registry.matcher {
@@ -80,7 +128,7 @@ fn matcher() -> Option<Arc<AhoCorasick>> {
         // Leftmost-longest: a secret that contains another is masked whole.
         let built = aho_corasick::AhoCorasickBuilder::new()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(registry.secrets.iter())
+            .build(registry.secrets.iter().chain(registry.scoped.keys()))
             .expect("a set of literal strings always builds");
         registry.matcher = Some(Arc::new(built));
     }
@@ -172,6 +220,27 @@ impl Visit for FieldWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A request's codes are masked while it runs and forgotten after: uploading 100,000 codes
+    /// leaves the registry (and the matcher every log line runs) the size it was.
+    #[test]
+    fn scoped_secrets_are_masked_while_held_and_forgotten_after() {
+        let codes: Vec<String> = (0..1_000).map(|i| format!("SCOPED-CODE-{i:05}")).collect();
+        {
+            let _scope = scoped_secrets(codes.iter().map(String::as_str));
+            let _again = scoped_secrets(["SCOPED-CODE-00007"]);
+            assert_eq!(redact("refused SCOPED-CODE-00007 twice"), format!("refused {MASK} twice"));
+            assert!(REGISTRY.read().unwrap().scoped.contains_key("SCOPED-CODE-00999"));
+        }
+        let registry = REGISTRY.read().unwrap();
+        assert!(!codes.iter().any(|c| registry.scoped.contains_key(c) || registry.secrets.contains(c)), "forgotten");
+        drop(registry);
+        assert_eq!(redact("refused SCOPED-CODE-00007"), "refused SCOPED-CODE-00007");
+        // A secret registered for good stays when a scope holding it ends.
+        register_secret("KEEP-THIS-ONE");
+        drop(scoped_secrets(["KEEP-THIS-ONE"]));
+        assert_eq!(redact("KEEP-THIS-ONE"), MASK);
+    }
 
     #[test]
     fn names_like_secrets_are_sensitive_and_others_are_not() {

@@ -118,7 +118,8 @@ impl GgClient {
     pub async fn upload_codes(&self, product_id: &str, codes: &[String]) -> Result<CodesUploaded> {
         let id = path_id("product_id", product_id)?;
         validate::codes(codes)?;
-        logs::register_secrets(codes.iter().map(String::as_str));
+        // While this request is sent and logged, no line may carry one of its codes.
+        let _codes = logs::scoped_secrets(codes.iter().map(String::as_str));
         let body = CodesUpload { codes: codes.to_vec() };
         let req = Request::post(format!("/seller/products/{id}/codes"), Repeat::Unsafe)
             .json(&body)
@@ -129,7 +130,7 @@ impl GgClient {
     /// `POST /seller/offers`: codes on any marketplace product at `price_cents`.
     pub async fn add_offers(&self, offers: &NewOffers) -> Result<OffersAdded> {
         validate::new_offers(offers)?;
-        logs::register_secrets(offers.codes.iter().map(String::as_str));
+        let _codes = logs::scoped_secrets(offers.codes.iter().map(String::as_str));
         let req = Request::post("/seller/offers", Repeat::Unsafe)
             .json(offers)
             .about(format!("product {}", offers.product_id));

@@ -181,7 +181,7 @@ impl GgcClient {
     /// `POST /v1/offers/accounts`. Created as a draft. Never repeated blindly.
     pub async fn create_accounts_offer(&self, offer: &NewAccountsOffer) -> Result<Created> {
         validate::new_accounts_offer(offer)?;
-        offer.accounts.iter().for_each(AccountCredentials::register_in_logs);
+        let _passwords = logs::scoped_secrets(offer.accounts.iter().flat_map(AccountCredentials::passwords));
         self.transport.json(&Request::post("/v1/offers/accounts", Repeat::Unsafe).json(&offer.to_wire())).await
     }
 
@@ -204,7 +204,7 @@ impl GgcClient {
     pub async fn update_accounts_offer(&self, offer_id: &str, update: &AccountsOfferUpdate) -> Result<()> {
         let id = validate::uuid_path("offer_id", offer_id)?;
         validate::accounts_offer_update(update)?;
-        update.accounts.iter().for_each(|a| a.0.register_in_logs());
+        let _passwords = logs::scoped_secrets(update.accounts.iter().flat_map(|a| a.0.passwords()));
         let repeat = if update.accounts.is_empty() { Repeat::Safe } else { Repeat::Unsafe };
         self.transport
             .ack(&Request::put(format!("/v1/offers/accounts/{id}"), repeat).json(update).about(format!("offer {id}")))

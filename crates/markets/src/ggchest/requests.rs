@@ -47,12 +47,10 @@ impl fmt::Debug for AccountCredentials {
 pub struct AccountToAdd(pub AccountCredentials);
 
 impl AccountCredentials {
-    /// Registers the passwords with the logs' redaction: none reaches a log line (docs/SECURITY.md L1).
-    pub fn register_in_logs(&self) {
-        logs::register_secret(&self.password);
-        if let Some(p) = &self.email_password {
-            logs::register_secret(p);
-        }
+    /// The passwords, to register with the logs' redaction while they are sent: none reaches a
+    /// log line (docs/SECURITY.md L1).
+    pub fn passwords(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.password.as_str()).chain(self.email_password.as_deref())
     }
 }
 

@@ -67,10 +67,17 @@ impl Store {
         create_private_file(&path).map_err(|e| StoreError(format!("cannot create {}: {e}", path.display())))?;
         let mut conn = Connection::open(&path).map_err(fail("cannot open", &path))?;
         // Another process may hold the write lock for a moment (a migration, a reservation).
-        conn.busy_timeout(Duration::from_secs(5)).map_err(fail("cannot set up", &path))?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(fail("cannot set up", &path))?;
+        conn.busy_timeout(BUSY_WAIT).map_err(fail("cannot set up", &path))?;
+        // Switching to WAL takes an exclusive lock and does not wait for it: two processes
+        // opening a new store at once would see "database is locked". Look first (a store in
+        // WAL mode stays so), and try again for a while if another process holds the lock.
+        let mode: String = retry_busy(|| conn.pragma_query_value(None, "journal_mode", |r| r.get(0)))
+            .map_err(fail("cannot set up", &path))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            retry_busy(|| conn.pragma_update(None, "journal_mode", "WAL")).map_err(fail("cannot set up", &path))?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail("cannot set up", &path))?;
-        migrate(&mut conn).map_err(fail("cannot migrate", &path))?;
+        retry_busy(|| migrate(&mut conn)).map_err(fail("cannot migrate", &path))?;
         Ok(Store { path, conn: Mutex::new(conn) })
     }
 
@@ -85,6 +92,28 @@ impl Store {
     /// The schema version of the open database.
     pub fn schema_version(&self) -> u32 {
         self.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap_or(0)
+    }
+}
+
+/// How long a process waits for another one's lock on the store before giving up.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+
+/// Runs `f` again while SQLite answers "busy" or "locked" (for statements its busy handler does
+/// not cover), for at most [`BUSY_WAIT`].
+fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + BUSY_WAIT;
+    loop {
+        match f() {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
     }
 }
 

@@ -48,3 +48,26 @@ fn every_earlier_schema_is_migrated() {
     drop(Store::open(dir.path()).unwrap());
     assert_eq!(Store::open(dir.path()).unwrap().schema_version() as usize, MIGRATIONS.len());
 }
+
+/// Processes opening a new store at the same moment all get it (before: one of them could be
+/// refused with "database is locked" while another switched the new file to WAL, and then
+/// paced on its own, outside the shared budget).
+#[test]
+fn many_openers_of_a_new_store_all_succeed() {
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let openers: Vec<_> = (0..8)
+            .map(|_| {
+                let (dir, barrier) = (dir.path().to_owned(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    Store::open(&dir).map(|s| s.schema_version()).map_err(|e| e.0)
+                })
+            })
+            .collect();
+        for opener in openers {
+            assert_eq!(opener.join().unwrap(), Ok(MIGRATIONS.len() as u32));
+        }
+    }
+}

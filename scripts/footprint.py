@@ -126,6 +126,23 @@ def webkit_compositing(pid):
     return "unknown"
 
 
+def confirm_host(env, profile_name, base_url):
+    """Records the sandbox's host as confirmed for the profile, as the user's "yes" in the app's
+    native dialog does (profiles.json `confirmed_hosts`): the app sends a profile's key only to its
+    marketplace, its own sandbox, or a host the user confirmed (docs/SECURITY.md K2), and this
+    sandbox runs in another process."""
+    path = os.path.join(env["SELLERDESK_CONFIG_DIR"], "profiles.json")
+    with open(path) as f:
+        data = json.load(f)
+    parts = urllib.parse.urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    for profile in data["profiles"]:
+        if profile.get("name") == profile_name:
+            profile["confirmed_hosts"] = sorted(set(profile.get("confirmed_hosts", [])) | {origin})
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+
+
 def fresh_env(config_dir=None):
     base = tempfile.mkdtemp(prefix="sellerdesk-footprint-")
     env = dict(os.environ)
@@ -514,6 +531,7 @@ def main():
                              input=key, text=True, env=env, capture_output=True)
         if add.returncode != 0:
             raise SystemExit(f"footprint: sellerdesk profile add failed: {add.stderr}")
+        confirm_host(env, "Footprint", sb.ggchest)
         pages = -(-offers // 100)
         launched = time.monotonic()
         t, proc = first_paint(app, env)

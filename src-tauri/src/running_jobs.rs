@@ -71,7 +71,8 @@ impl RunningJobs {
     }
 
     /// Opens what the keychain's key opens of `job`'s sealed steps, for showing its results; the
-    /// rest stay sealed (shown by position). Never creates a key. Returns what was lost, if any.
+    /// rest stay sealed (shown by position). Never creates a key. Returns what to tell the user:
+    /// what was lost, or that the keychain cannot be used (`jobs::key_loss::open_for_reading`).
     pub async fn open_for_reading(&self, job: jobs::JobState) -> CommandResult<(jobs::JobState, Option<String>)> {
         if !job.has_sealed_steps() {
             return Ok((job, None));
@@ -80,10 +81,7 @@ impl RunningJobs {
         let dir = self.data_dir.clone();
         blocking_keychain(move || {
             let mut job = job;
-            let key = JournalKey::existing()?;
-            let check = jobs::key_loss::check(&dir, &mut job, key.as_ref());
-            // Loudly the one time unfinished work is found lost (`key_loss`), plainly after.
-            let text = check.text.map(|t| if check.first_report { jobs::key_loss::loud(&t) } else { t });
+            let text = jobs::key_loss::open_for_reading(&dir, &mut job);
             Ok((job, text))
         })
         .await

@@ -52,6 +52,23 @@ fn mark_reported(data_dir: &Path, job_id: &str, text: &str) -> bool {
     }
 }
 
+/// Opens what the keychain's key opens of `job`, to show it (never creating a key), for the CLI
+/// and the app alike. Returns what to tell the reader: what was lost (loudly the one time
+/// unfinished work is found lost, plainly after), or that the keychain cannot be used (the
+/// sealed items are then shown by position); `None` when all opened.
+pub fn open_for_reading(data_dir: &Path, job: &mut JobState) -> Option<String> {
+    if !job.has_sealed_steps() {
+        return None;
+    }
+    match JournalKey::existing() {
+        Ok(key) => {
+            let check = check(data_dir, job, key.as_ref());
+            check.text.map(|text| if check.first_report { loud(&text) } else { text })
+        }
+        Err(e) => Some(format!("{e}. Sealed items are shown by position.")),
+    }
+}
+
 /// The key to resume or retry `job` with (`None` when it seals nothing), for the CLI and the app
 /// alike. Never creates a key. If the job's sealed steps do not open with the keychain's key
 /// (missing, or replaced), fails with [`crate::Error::JournalKeyLost`] naming what was lost —

@@ -193,8 +193,8 @@ pub struct JobResults {
     pub steps: Vec<StepResult>,
     /// One row per item, in step order.
     pub items: Vec<ItemResult>,
-    /// The journal key that sealed this job's codes or credentials is lost: what was lost and
-    /// what remains (the items are then listed by position).
+    /// The journal key that sealed this job's codes or credentials is lost (what was lost and
+    /// what remains), or the keychain cannot be used now: the items are listed by position.
     pub sealed_lost: Option<String>,
 }
 

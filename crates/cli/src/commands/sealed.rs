@@ -8,15 +8,11 @@ use jobs::{key_loss, JobState, JournalKey, StepState};
 
 use crate::{error::CliResult, output::Out};
 
-/// Opens what the keychain's key opens of `job` and says what was lost on stderr. A keychain
-/// that cannot be used is said too; the job is then shown by position.
+/// Opens what the keychain's key opens of `job` (`jobs::key_loss::open_for_reading`) and says
+/// on stderr what was lost, or that the keychain cannot be used (shown by position then).
 pub fn open_for_reading(data: &Path, job: &mut JobState, out: &Out) {
-    if !job.has_sealed_steps() {
-        return;
-    }
-    match JournalKey::existing() {
-        Ok(key) => say(key_loss::check(data, job, key.as_ref()), out),
-        Err(e) => out.note(format!("{e}. Sealed items are shown by position.")),
+    if let Some(text) = key_loss::open_for_reading(data, job) {
+        out.note(text);
     }
 }
 
@@ -36,8 +32,8 @@ pub fn check_listed(data: &Path, jobs: &mut [JobState], out: &Out) {
     let Ok(key) = JournalKey::existing() else { return };
     for job in jobs.iter_mut().filter(|j| unreported(j)) {
         let check = key_loss::check(data, job, key.as_ref());
-        if check.first_report {
-            say(check, out);
+        if let (true, Some(text)) = (check.first_report, &check.text) {
+            out.note(key_loss::loud(text));
         }
     }
 }
@@ -46,12 +42,4 @@ pub fn check_listed(data: &Path, jobs: &mut [JobState], out: &Out) {
 /// not open, the command fails with `journal_key_lost`, naming the cause (loudly, the first time).
 pub fn key_to_run(data: &Path, job: &JobState) -> CliResult<Option<JournalKey>> {
     Ok(key_loss::key_to_run(data, job)?)
-}
-
-fn say(check: key_loss::KeyCheck, out: &Out) {
-    match (&check.text, check.first_report) {
-        (Some(text), true) => out.note(key_loss::loud(text)),
-        (Some(text), false) => out.note(text),
-        (None, _) => {}
-    }
 }

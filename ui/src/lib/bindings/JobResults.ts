@@ -9,7 +9,7 @@ export type JobResults = { job: JobSummary, steps: Array<StepResult>,
  */
 items: Array<ItemResult>, 
 /**
- * The journal key that sealed this job's codes or credentials is lost: what was lost and
- * what remains (the items are then listed by position).
+ * The journal key that sealed this job's codes or credentials is lost (what was lost and
+ * what remains), or the keychain cannot be used now: the items are listed by position.
  */
 sealed_lost: string | null, };

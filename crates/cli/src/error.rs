@@ -154,6 +154,25 @@ impl From<jobs::Error> for CliError {
     }
 }
 
+impl From<desk::Error> for CliError {
+    fn from(e: desk::Error) -> Self {
+        // Interim, until codes are one enum: the layer's codes are the ones listed here.
+        const CODES: &[&str] = &[
+            "invalid_input", "validation", "business_rule", "key_rejected", "forbidden", "not_found", "rate_limited",
+            "unavailable", "network", "outcome_unknown", "cancelled", "file", "unexpected_response", "config",
+        ];
+        let code = CODES.iter().find(|c| **c == e.code).copied().unwrap_or("internal");
+        CliError {
+            code,
+            message: e.message,
+            fields: e.fields,
+            not_done: Vec::new(),
+            exit_code: exit_code_of(code),
+            reported: false,
+        }
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::new("io", exit::OTHER, e.to_string())

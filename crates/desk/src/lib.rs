@@ -10,3 +10,4 @@
 pub mod error;
 
 pub use error::{Error, Result};
+pub mod batch;

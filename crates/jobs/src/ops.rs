@@ -39,13 +39,8 @@ impl JobKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BatchAction {
-    Activate,
-    Draft,
-    Delete,
-}
+/// The marketplace client's own action type: journals spell it `activate`, `draft`, `delete`.
+pub use markets::ggchest::BatchAction;
 
 /// One step. Codes and credentials are only ever written to the journal sealed (see `seal`).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]

@@ -38,7 +38,8 @@ pub struct GamesQuery {
 }
 
 /// Filters of `GET /v1/offers`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OffersFilter {
     pub status: Option<OfferStatus>,
     pub offer_type: Option<OfferType>,
@@ -46,7 +47,8 @@ pub struct OffersFilter {
 }
 
 /// Filters of `GET /v1/orders` (docs site).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OrdersFilter {
     pub status: Option<OrderStatus>,
     /// ISO 8601 date or date-time.
@@ -65,6 +67,8 @@ pub struct BatchOutcome {
     /// Ids of the failed chunk and of the chunks not sent after it.
     pub not_done: Vec<String>,
     pub error: Option<Error>,
+    /// The progress callback stopped it before a chunk (a cancel): `not_done` were not sent.
+    pub stopped: bool,
 }
 
 impl BatchOutcome {
@@ -76,11 +80,23 @@ impl BatchOutcome {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum BatchAction {
+/// What a batch operation does to every offer it names (`PUT /v1/offers/activate`,
+/// `PUT /v1/offers/draft`, `DELETE /v1/offers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum BatchAction {
     Activate,
     Draft,
     Delete,
+}
+
+/// Whether a batch goes on to its next chunk (the answer of its progress callback).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoOn {
+    Yes,
+    /// Stop before the next chunk: it and the rest are `not_done`, with no error.
+    Stop,
 }
 
 pub struct GgcClient {
@@ -317,12 +333,32 @@ impl GgcClient {
         self.transport.ack(&req.json(&body).about(format!("one of {} offers", ids.len()))).await
     }
 
-    /// Validates the whole selection before the first chunk goes out.
+    /// `action` on every offer of `ids`, in chunks of 100.
     async fn batch(&self, action: BatchAction, ids: &[String]) -> Result<BatchOutcome> {
+        self.batch_with_progress(action, ids, |_| GoOn::Yes).await
+    }
+
+    /// `action` on every offer of `ids`, in chunks of 100 in order; `progress` hears how many are
+    /// done before each chunk and after the last, and may stop the batch between chunks. The
+    /// whole selection is validated before the first chunk goes out (a repeat across two chunks
+    /// would otherwise show only in the second, after the first was applied); the first chunk
+    /// that fails stops the rest.
+    pub async fn batch_with_progress(
+        &self,
+        action: BatchAction,
+        ids: &[String],
+        mut progress: impl FnMut(usize) -> GoOn,
+    ) -> Result<BatchOutcome> {
         validate::offer_ids(ids)?;
-        let mut outcome = BatchOutcome { done: Vec::with_capacity(ids.len()), not_done: Vec::new(), error: None };
+        let mut outcome =
+            BatchOutcome { done: Vec::with_capacity(ids.len()), not_done: Vec::new(), error: None, stopped: false };
         let mut chunks = ids.chunks(MAX_BATCH);
-        for chunk in chunks.by_ref() {
+        while let Some(chunk) = chunks.next() {
+            if progress(outcome.done.len()) == GoOn::Stop {
+                outcome.stopped = true;
+                outcome.not_done.extend_from_slice(chunk);
+                break;
+            }
             match self.batch_chunk(action, chunk).await {
                 Ok(()) => outcome.done.extend_from_slice(chunk),
                 Err(e) => {
@@ -334,6 +370,9 @@ impl GgcClient {
         }
         for rest in chunks {
             outcome.not_done.extend_from_slice(rest);
+        }
+        if outcome.error.is_none() && !outcome.stopped {
+            progress(outcome.done.len());
         }
         Ok(outcome)
     }

@@ -6,8 +6,9 @@ use crate::{
     input,
     output::{money, Out},
 };
+use desk::batch::BatchResult;
 use markets::{
-    ggchest::{BatchOutcome, GgcClient, OfferStatus},
+    ggchest::{BatchAction, GgcClient, OfferStatus},
     UsdPrice,
 };
 use serde::Serialize;
@@ -21,29 +22,33 @@ pub enum State {
 /// What a batch did: the ids done, in order.
 #[derive(Serialize)]
 struct BatchDone {
-    action: &'static str,
+    action: BatchAction,
     done: Vec<String>,
 }
 
 /// A batch's result: all done, or an error that says how far it got and what is left.
-fn finish(action: &'static str, verb: &str, outcome: BatchOutcome, out: &Out) -> CliResult {
-    match outcome.error {
+fn finish(verb: &str, result: BatchResult, out: &Out) -> CliResult {
+    match result.error {
         None => {
-            let r = BatchDone { action, done: outcome.done };
+            let r = BatchDone { action: result.action, done: result.done };
             out.emit(&r, |r| format!("{verb} {} offer(s).", r.done.len()));
             Ok(())
         }
         Some(e) => {
-            let total = outcome.done.len() + outcome.not_done.len();
-            if !outcome.done.is_empty() {
+            let total = result.done.len() + result.not_done.len();
+            if !result.done.is_empty() {
                 out.note(format!(
                     "{verb} {} of {total} offers before the error; the rest were not sent.",
-                    outcome.done.len()
+                    result.done.len()
                 ));
             }
-            Err(CliError::from(e).with_not_done(outcome.not_done))
+            Err(CliError::from(e).with_not_done(result.not_done))
         }
     }
+}
+
+async fn batch(client: &GgcClient, action: BatchAction, ids: &[String]) -> CliResult<BatchResult> {
+    Ok(desk::batch::run(client, action, ids, |_, _| {}, || false).await?)
 }
 
 pub async fn delete(d: OfferIdsConfirm, client: &GgcClient, out: &Out) -> CliResult {
@@ -51,21 +56,20 @@ pub async fn delete(d: OfferIdsConfirm, client: &GgcClient, out: &Out) -> CliRes
     let what = if ids.len() == 1 { format!("offer {}", ids[0]) } else { format!("{} offers", ids.len()) };
     input::confirm(&format!("Delete {what}? This cannot be undone."), d.yes)?;
     if let [one] = ids.as_slice() {
-        // One id: the single-offer endpoint, which also takes non-UUID ids.
+        // One id: the single-offer endpoint.
         client.delete_offer(one).await?;
-        let r = BatchDone { action: "delete", done: ids.clone() };
+        let r = BatchDone { action: BatchAction::Delete, done: ids.clone() };
         out.emit(&r, |_| format!("Deleted offer {one}."));
         return Ok(());
     }
-    let outcome = client.delete_offers(&ids).await?;
-    finish("delete", "Deleted", outcome, out)
+    finish("Deleted", batch(client, BatchAction::Delete, &ids).await?, out)
 }
 
 pub async fn set_state(state: State, a: OfferIds, client: &GgcClient, out: &Out) -> CliResult {
     let ids = input::collect_ids(&a.ids, a.from_file.as_deref())?;
     match state {
-        State::Active => finish("activate", "Activated", client.activate_offers(&ids).await?, out),
-        State::Draft => finish("draft", "Moved to draft", client.draft_offers(&ids).await?, out),
+        State::Active => finish("Activated", batch(client, BatchAction::Activate, &ids).await?, out),
+        State::Draft => finish("Moved to draft", batch(client, BatchAction::Draft, &ids).await?, out),
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod body;
 pub mod codes;
 pub mod error;
+pub mod error_code;
 pub mod error_text;
 pub mod files;
 pub mod gg;
@@ -24,6 +25,7 @@ mod string_enum;
 mod validation;
 
 pub use error::{Error, FieldError, Origin, Result};
+pub use error_code::ErrorCode;
 pub use error_text::{MessageText, MESSAGE_TEMPLATES};
 pub use http::{Change, ClientConfig, Observer, Pacing, RateLimit, Repeat, RetryPolicy};
 pub use market::Market;

@@ -4,8 +4,11 @@
 //! migrations ([`MIGRATIONS`]); a database from any earlier version opens and is brought up to
 //! date. The directory is 0700 and the files 0600: what is in it is the seller's business.
 //!
-//! Tenants so far: the rate-limit budget of each API key ([`rate`]).
+//! Tenants: the rate-limit budget of each API key ([`rate`], v1), the audit log ([`audit`], v2;
+//! imported once from the `audit.jsonl` of earlier versions) and the app's settings
+//! ([`Store::settings_json`], v2; the typed form is `desk::settings`).
 
+pub mod audit;
 pub mod rate;
 
 use std::{
@@ -33,6 +36,31 @@ pub const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX rate_requests_by_key ON rate_requests (key_id, started_ms);
      CREATE TABLE rate_pauses (key_id TEXT PRIMARY KEY, until_ms INTEGER NOT NULL);",
+    // 2: the audit log (before: audit.jsonl, imported on open, see `audit::import_legacy`), the
+    // settings (before: `seller_desk_ui` in profiles.json, moved by `desk::settings`), and
+    // `meta`, marks such as "audit.jsonl was imported". Before and after are JSON text.
+    "CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        profile_id TEXT,
+        profile_name TEXT NOT NULL,
+        market TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        object_title TEXT,
+        before_json TEXT,
+        after_json TEXT,
+        outcome TEXT NOT NULL,
+        error_code TEXT,
+        request TEXT,
+        result TEXT NOT NULL,
+        job_id TEXT,
+        step INTEGER
+     );
+     CREATE INDEX audit_by_profile ON audit (profile_id, id);
+     CREATE INDEX audit_by_profile_name ON audit (profile_name, id);
+     CREATE TABLE settings (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 ];
 
 /// Why the store cannot be used.
@@ -78,6 +106,8 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail("cannot set up", &path))?;
         retry_busy(|| migrate(&mut conn)).map_err(fail("cannot migrate", &path))?;
+        retry_busy(|| audit::import_legacy(&mut conn, data_dir))
+            .map_err(fail(&format!("cannot import {} into", audit::LEGACY_FILE), &path))?;
         Ok(Store { path, conn: Mutex::new(conn) })
     }
 
@@ -87,6 +117,46 @@ impl Store {
 
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A mark kept in the store (`meta`), if set.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn()
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| StoreError(format!("cannot read {key} from {}: {e}", self.path.display())))
+    }
+
+    /// The settings object as stored (JSON text), if any was saved.
+    pub fn settings_json(&self) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn()
+            .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(|e| StoreError(format!("cannot read the settings from {}: {e}", self.path.display())))
+    }
+
+    /// Replaces the settings (JSON text), and sets the `meta` marks given, in one transaction.
+    pub fn set_settings_json(&self, json: &str, marks: &[(&str, &str)]) -> Result<(), StoreError> {
+        let err = |e: rusqlite::Error| StoreError(format!("cannot save the settings in {}: {e}", self.path.display()));
+        let mut conn = self.conn();
+        retry_busy(|| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute("INSERT OR REPLACE INTO settings (id, json) VALUES (1, ?1)", [json])?;
+            for (key, value) in marks {
+                tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value])?;
+            }
+            tx.commit()
+        })
+        .map_err(err)
+    }
+
+    /// Sets a mark in `meta`.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        retry_busy(|| self.conn().execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value]))
+            .map(drop)
+            .map_err(|e| StoreError(format!("cannot write {key} to {}: {e}", self.path.display())))
     }
 
     /// The schema version of the open database.

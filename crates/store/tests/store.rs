@@ -40,8 +40,27 @@ fn every_earlier_schema_is_migrated() {
             }
             conn.pragma_update(None, "user_version", version as i64).unwrap();
         }
+        // What each earlier version kept: a v1 store's budget, a pre-v2 audit.jsonl.
+        if version >= 1 {
+            let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+            conn.execute("INSERT INTO rate_pauses (key_id, until_ms) VALUES ('k', 42)", []).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("audit.jsonl"),
+            r#"{"at":"2026-01-01T00:00:00Z","profile":"shop","market":"gg","endpoint":"POST /seller/offers","target":"product 1","before":null,"after":"+2 offers at 500 cents","result":"done: 2 offers","job":"j1","step":0}
+"#,
+        )
+        .unwrap();
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.schema_version() as usize, MIGRATIONS.len(), "from version {version}");
+        let found = store.audit_query(&Default::default(), 10).unwrap();
+        assert_eq!(found.total, 1, "from version {version}");
+        assert_eq!(found.entries[0].job.as_deref(), Some("j1"));
+        if version >= 1 {
+            let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+            let until: i64 = conn.query_row("SELECT until_ms FROM rate_pauses WHERE key_id = 'k'", [], |r| r.get(0)).unwrap();
+            assert_eq!(until, 42, "the budget survives the migration from version {version}");
+        }
     }
     // And opening an up-to-date store again changes nothing.
     let dir = tempfile::tempdir().unwrap();

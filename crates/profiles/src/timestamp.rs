@@ -1,45 +1,43 @@
-//! `created_at` timestamps: RFC 3339 in UTC with whole seconds (`2025-03-01T12:00:00Z`), which
-//! JavaScript's `new Date(…)` in the desktop app parses as is. Written out by hand to avoid a
-//! date library for one format.
+//! `created_at` (and a pending add's `since`) timestamps: RFC 3339 in UTC with whole seconds
+//! (`2025-03-01T12:00:00Z`), which JavaScript's `new Date(…)` in the desktop app parses as is.
+//! Formatted by jiff.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use jiff::Timestamp;
 
 pub(crate) fn now_rfc3339() -> String {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs() as i64).unwrap_or(0);
-    rfc3339_from_unix(seconds)
+    rfc3339(Timestamp::now())
 }
 
-fn rfc3339_from_unix(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let of_day = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", of_day / 3600, of_day % 3600 / 60, of_day % 60)
-}
-
-/// Year, month, day of the `days`-th day after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
-    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+/// Whole seconds: the fraction is truncated, never rounded up.
+fn rfc3339(at: Timestamp) -> String {
+    format!("{at:.0}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn from_unix(seconds: i64) -> String {
+        rfc3339(Timestamp::from_second(seconds).unwrap())
+    }
+
     #[test]
     fn known_instants() {
-        assert_eq!(rfc3339_from_unix(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339_from_unix(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339_from_unix(1_700_000_000), "2023-11-14T22:13:20Z");
-        assert_eq!(rfc3339_from_unix(4_102_444_799), "2099-12-31T23:59:59Z");
+        assert_eq!(from_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(from_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(from_unix(1_700_000_000), "2023-11-14T22:13:20Z");
+        assert_eq!(from_unix(4_102_444_799), "2099-12-31T23:59:59Z");
+        assert_eq!(rfc3339(Timestamp::new(1_700_000_000, 999_999_999).unwrap()), "2023-11-14T22:13:20Z");
+    }
+
+    /// profiles.json files written by earlier versions (formatted by hand) hold this exact shape:
+    /// it reads back as the same instant and is written the same way again.
+    #[test]
+    fn the_format_on_disk_round_trips() {
+        for on_disk in ["2025-03-01T12:00:00Z", "2024-02-29T23:59:59Z", "1970-01-01T00:00:00Z"] {
+            let at: Timestamp = on_disk.parse().unwrap();
+            assert_eq!(rfc3339(at), on_disk);
+        }
     }
 
     #[test]
@@ -47,5 +45,6 @@ mod tests {
         let now = now_rfc3339();
         assert_eq!(now.len(), 20, "{now}");
         assert!(now.starts_with("20") && now.ends_with('Z'), "{now}");
+        assert!(now.parse::<Timestamp>().is_ok(), "{now}");
     }
 }

@@ -9,7 +9,7 @@
 
 use crate::{
     args::GlobalArgs,
-    error::{exit, CliError, CliResult},
+    error::{CliError, CliResult},
 };
 use markets::{ApiKey, ClientConfig, Market, Pacing};
 use profiles::{Profile, Profiles};
@@ -29,7 +29,7 @@ pub struct Target {
 impl Target {
     /// Says where a rejected key came from: with a profile and an env key around, it matters.
     pub fn annotate(&self, mut e: CliError) -> CliError {
-        if e.code == "key_rejected" {
+        if e.code == markets::ErrorCode::KeyRejected {
             e.message = format!("{} (the key came from {})", e.message, self.source);
         }
         e
@@ -122,8 +122,7 @@ pub fn resolve(global: &GlobalArgs, market: Market) -> CliResult<Target> {
     match profiles.store().active()? {
         Some(profile) => from_profile(&profiles, profile, global, market),
         None => Err(CliError::new(
-            "no_profile",
-            exit::PROFILE,
+            markets::ErrorCode::NoProfile,
             format!(
                 "no profile to use: add one with `sellerdesk profile add NAME --market {}` (the key is read from stdin), \
                  pick one with --profile NAME, or set {API_KEY_ENV} (with --market and --base-url) for scripts",

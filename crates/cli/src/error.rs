@@ -1,8 +1,8 @@
-//! The one error every command returns: a stable code (the same codes `markets::Error::code`
-//! gives, plus a few of the CLI's own), one line of message, per-field messages, and the exit
-//! code of its class. Scripts switch on the exit code or on `error.code` in `--json` output.
+//! The one error every command returns: a stable code (a [`markets::ErrorCode`], the list the
+//! desktop app shows too), one line of message, per-field messages, and the exit code of its
+//! class ([`exit_code_of`]). Scripts switch on the exit code or on `error.code` in `--json` output.
 
-use markets::{FieldError, Origin};
+use markets::{ErrorCode, FieldError, Origin};
 use profiles::KeychainError;
 use serde::Serialize;
 
@@ -32,26 +32,29 @@ pub mod exit {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CliError {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
     /// Offer ids a batch did not get to, so a script can retry exactly those.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_done: Vec<String>,
-    #[serde(skip)]
-    pub exit_code: u8,
     /// Already reported in the command's own output (a `--json` job result): only the exit code is left.
     #[serde(skip)]
     pub reported: bool,
 }
 
 impl CliError {
-    pub fn new(code: &'static str, exit_code: u8, message: impl Into<String>) -> Self {
-        CliError { code, message: message.into(), fields: Vec::new(), not_done: Vec::new(), exit_code, reported: false }
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        CliError { code, message: message.into(), fields: Vec::new(), not_done: Vec::new(), reported: false }
+    }
+
+    /// The exit code of the error's class ([`exit_code_of`] its code).
+    pub fn exit_code(&self) -> u8 {
+        exit_code_of(self.code)
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
-        CliError::new("usage", exit::USAGE, message)
+        CliError::new(ErrorCode::Usage, message)
     }
 
     /// Local invalid input about one field: nothing was sent.
@@ -60,7 +63,7 @@ impl CliError {
     }
 
     pub fn config(message: impl Into<String>) -> Self {
-        CliError::new("config", exit::OTHER, message)
+        CliError::new(ErrorCode::Config, message)
     }
 
     pub fn with_not_done(mut self, ids: Vec<String>) -> Self {
@@ -69,15 +72,28 @@ impl CliError {
     }
 }
 
-fn exit_code_of(code: &str) -> u8 {
+/// The exit code of each error code: one class per number (the README's table). Exhaustive, so
+/// a new code cannot ship without its exit code.
+pub fn exit_code_of(code: ErrorCode) -> u8 {
+    use ErrorCode as C;
     match code {
-        "invalid_input" => exit::INVALID_INPUT,
-        "validation" | "business_rule" => exit::REFUSED,
-        "key_rejected" | "forbidden" => exit::KEY,
-        "not_found" => exit::NOT_FOUND,
-        "rate_limited" | "unavailable" | "network" => exit::TRY_LATER,
-        "outcome_unknown" => exit::OUTCOME_UNKNOWN,
-        _ => exit::OTHER,
+        C::UnexpectedResponse | C::Config | C::File | C::Journal | C::JournalKeyLost | C::Internal => exit::OTHER,
+        // App-only codes: a file not picked in a dialog, the demo sandbox.
+        C::FileNotPicked | C::Sandbox => exit::OTHER,
+        C::Usage | C::ConfirmationRequired | C::Cancelled | C::NotConfirmed => exit::USAGE,
+        C::InvalidInput => exit::INVALID_INPUT,
+        C::Validation | C::BusinessRule | C::Duplicate => exit::REFUSED,
+        C::KeyRejected | C::Forbidden => exit::KEY,
+        C::NotFound => exit::NOT_FOUND,
+        C::RateLimited | C::Unavailable | C::Network | C::JobBusy => exit::TRY_LATER,
+        C::OutcomeUnknown => exit::OUTCOME_UNKNOWN,
+        C::NoProfile
+        | C::ProfileNotFound
+        | C::ProfileInvalid
+        | C::NoKey
+        | C::KeychainUnavailable
+        | C::BaseUrlUnconfirmed => exit::PROFILE,
+        C::JobIncomplete => exit::JOB_INCOMPLETE,
     }
 }
 
@@ -99,20 +115,17 @@ impl From<markets::Error> for CliError {
             }
             other => other.to_string(),
         };
-        CliError {
-            code,
-            message,
-            fields: e.fields().to_vec(),
-            not_done: Vec::new(),
-            exit_code: exit_code_of(code),
-            reported: false,
-        }
+        CliError { code, message, fields: e.fields().to_vec(), not_done: Vec::new(), reported: false }
     }
 }
 
 impl From<KeychainError> for CliError {
     fn from(e: KeychainError) -> Self {
-        CliError::new("keychain", exit::PROFILE, e.to_string())
+        let mut err = CliError::new(e.code(), e.to_string());
+        if let KeychainError::Rejected { .. } = e {
+            err.fields.push(FieldError::new("api_key", e.to_string()));
+        }
+        err
     }
 }
 
@@ -131,51 +144,31 @@ impl From<profiles::Error> for CliError {
         }
         match e {
             P::Keychain(k) => k.into(),
-            P::NotFound { .. } => CliError::new("profile_not_found", exit::PROFILE, e.to_string()),
-            other => CliError::new("profile", exit::PROFILE, other.to_string()),
+            other => CliError::new(other.code(), other.to_string()),
         }
     }
 }
 
 impl From<jobs::Error> for CliError {
     fn from(e: jobs::Error) -> Self {
-        let exit_code = match e.code() {
-            "keychain" => exit::PROFILE,
-            "job_busy" => exit::TRY_LATER,
-            "not_found" => exit::NOT_FOUND,
-            "invalid_input" => exit::INVALID_INPUT,
-            "usage" => exit::USAGE,
-            _ => exit::OTHER,
-        };
         match e {
             jobs::Error::Market(m) => m.into(),
-            other => CliError::new(other.code(), exit_code, other.to_string()),
+            other => CliError::new(other.code(), other.to_string()),
         }
     }
 }
 
 impl From<desk::Error> for CliError {
     fn from(e: desk::Error) -> Self {
-        // Interim, until codes are one enum: the layer's codes are the ones listed here.
-        const CODES: &[&str] = &[
-            "invalid_input", "validation", "business_rule", "key_rejected", "forbidden", "not_found", "rate_limited",
-            "unavailable", "network", "outcome_unknown", "cancelled", "file", "unexpected_response", "config",
-        ];
-        let code = CODES.iter().find(|c| **c == e.code).copied().unwrap_or("internal");
-        CliError {
-            code,
-            message: e.message,
-            fields: e.fields,
-            not_done: Vec::new(),
-            exit_code: exit_code_of(code),
-            reported: false,
-        }
+        // Interim, until the layer's code is an ErrorCode too.
+        let code = ErrorCode::parse(&e.code).unwrap_or(ErrorCode::Internal);
+        CliError { code, message: e.message, fields: e.fields, not_done: Vec::new(), reported: false }
     }
 }
 
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
-        CliError::new("io", exit::OTHER, e.to_string())
+        CliError::new(ErrorCode::File, e.to_string())
     }
 }
 
@@ -190,7 +183,7 @@ mod tests {
     fn local_validation_keeps_fields_out_of_the_headline() {
         let e: CliError =
             Error::invalid(vec![FieldError::new("price", "bad"), FieldError::new("qty_min", "too big")]).into();
-        assert_eq!((e.code, e.exit_code), ("invalid_input", exit::INVALID_INPUT));
+        assert_eq!((e.code, e.exit_code()), (ErrorCode::InvalidInput, exit::INVALID_INPUT));
         assert_eq!(e.message, "invalid input, nothing was sent");
         assert_eq!(e.fields.len(), 2);
     }
@@ -213,15 +206,15 @@ mod tests {
         ];
         for (e, code) in cases {
             let name = e.code();
-            assert_eq!(CliError::from(e).exit_code, code, "{name}");
+            assert_eq!(CliError::from(e).exit_code(), code, "{name}");
         }
     }
 
     #[test]
     fn profile_input_mistakes_are_invalid_input_by_field() {
         let e: CliError = profiles::Error::EmptyName.into();
-        assert_eq!((e.code, e.fields[0].field.as_str()), ("invalid_input", "name"));
+        assert_eq!((e.code, e.fields[0].field.as_str()), (ErrorCode::InvalidInput, "name"));
         let e: CliError = profiles::Error::NotFound { reference: "named \"x\"".into() }.into();
-        assert_eq!((e.code, e.exit_code), ("profile_not_found", exit::PROFILE));
+        assert_eq!((e.code, e.exit_code()), (ErrorCode::ProfileNotFound, exit::PROFILE));
     }
 }

@@ -6,7 +6,7 @@
 //! knows what to fix and knows nothing was sent.
 
 use crate::{
-    error::{exit, CliError, CliResult},
+    error::{CliError, CliResult},
     output::Out,
 };
 use markets::{
@@ -208,8 +208,7 @@ pub fn confirm(question: &str, yes: bool) -> CliResult<()> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         return Err(CliError::new(
-            "confirmation_required",
-            exit::USAGE,
+            markets::ErrorCode::ConfirmationRequired,
             format!("{question} Not run at a terminal, so nothing was done: add --yes to confirm"),
         ));
     }
@@ -219,6 +218,6 @@ pub fn confirm(question: &str, yes: bool) -> CliResult<()> {
     if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
         Ok(())
     } else {
-        Err(CliError::new("cancelled", exit::USAGE, "cancelled: nothing was done"))
+        Err(CliError::new(markets::ErrorCode::Cancelled, "cancelled: nothing was done"))
     }
 }

@@ -32,9 +32,9 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(cli, &out)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            tracing::warn!(error = e.code, exit = e.exit_code, detail = %e.message, "sellerdesk failed");
+            tracing::warn!(error = e.code.as_str(), exit = e.exit_code(), detail = %e.message, "sellerdesk failed");
             out.error(&e);
-            ExitCode::from(e.exit_code)
+            ExitCode::from(e.exit_code())
         }
     }
 }

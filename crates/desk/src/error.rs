@@ -83,7 +83,7 @@ impl std::fmt::Display for Error {
 impl From<markets::Error> for Error {
     fn from(err: markets::Error) -> Self {
         Error {
-            code: err.code().to_owned(),
+            code: err.code().as_str().to_owned(),
             message: err.to_string(),
             fields: err.fields().to_vec(),
             text: Some(err.message_text().into()),
@@ -190,7 +190,7 @@ impl From<jobs::Error> for Error {
             // Keep the marketplace's field errors (a price rule or a create body refused).
             jobs::Error::Market(e) => e.into(),
             jobs::Error::NoSuchJob(id) => Error::new("not_found", format!("there is no job {id}")),
-            other => Error::new(other.code(), other.to_string()),
+            other => Error::new(other.code().as_str(), other.to_string()),
         }
     }
 }

@@ -13,6 +13,8 @@ use std::{
     time::{Duration, Instant},
 };
 
+use markets::ErrorCode;
+
 use crate::{
     audit::{AuditEntry, AuditLog},
     clients::Client,
@@ -211,11 +213,11 @@ impl Run<'_> {
                 // The marketplace is down or unreachable, or refuses the key: every next step
                 // would fail the same way. Stop; the step stays unknown (read back on resume,
                 // nothing is lost) and `resume` goes on once it works again.
-                Attempt::Failed(e) if e.is_transient() || e.code() == "key_rejected" => {
+                Attempt::Failed(e) if e.is_transient() || e.code() == ErrorCode::KeyRejected => {
                     self.report(None, true);
                     return Err(Error::Market(e));
                 }
-                Attempt::Failed(e) => return self.settle(i, &op, Err((e.code().to_owned(), e.to_string()))),
+                Attempt::Failed(e) => return self.settle(i, &op, Err((e.code().as_str().to_owned(), e.to_string()))),
             }
         }
     }
@@ -250,7 +252,7 @@ impl Run<'_> {
         self.sent += 1;
         Ok(match exec::send(self.client, op, prepared, fresh).await {
             Ok(ok) => Attempt::Ok(ok),
-            Err(e) if e.code() == "outcome_unknown" => Attempt::Unknown,
+            Err(e) if e.code() == ErrorCode::OutcomeUnknown => Attempt::Unknown,
             Err(e) => Attempt::Failed(e),
         })
     }
@@ -264,7 +266,7 @@ impl Run<'_> {
             Ok(Reconciled::Resend(next)) => Ok(Some(next)),
             Ok(Reconciled::Conflict(reason)) => self.settle(i, op, Err(("conflict".into(), reason))).map(|()| None),
             Err(e) => {
-                tracing::warn!(job = %self.job.header.id, step = i + 1, error = e.code(), "step left unknown: read-back failed");
+                tracing::warn!(job = %self.job.header.id, step = i + 1, error = e.code().as_str(), "step left unknown: read-back failed");
                 self.audit(i, op, format!("unknown: could not read back ({}); resume to check again", e.code()));
                 Ok(None)
             }

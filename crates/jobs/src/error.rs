@@ -1,6 +1,8 @@
 //! The jobs crate's one error: a marketplace error while planning, a journal problem, or a
 //! keychain that cannot hold the journal key.
 
+use markets::ErrorCode;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -49,16 +51,16 @@ impl Error {
     }
 
     /// A stable code, like [`markets::Error::code`].
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             Error::Market(e) => e.code(),
-            Error::Journal { .. } | Error::Unseal { .. } => "journal",
-            Error::NoJournalKey(_) => "keychain",
-            Error::JournalKeyLost(_) => "journal_key_lost",
-            Error::Busy(_) => "job_busy",
-            Error::NoSuchJob(_) => "not_found",
-            Error::Input(_) => "invalid_input",
-            Error::Mismatch(_) => "usage",
+            Error::Journal { .. } | Error::Unseal { .. } => ErrorCode::Journal,
+            Error::NoJournalKey(_) => ErrorCode::KeychainUnavailable,
+            Error::JournalKeyLost(_) => ErrorCode::JournalKeyLost,
+            Error::Busy(_) => ErrorCode::JobBusy,
+            Error::NoSuchJob(_) => ErrorCode::NotFound,
+            Error::Input(_) => ErrorCode::InvalidInput,
+            Error::Mismatch(_) => ErrorCode::Usage,
         }
     }
 }

@@ -5,7 +5,7 @@
 use markets::{
     gg::{send_setting_refused_aside, NewOffers, Splitting},
     ggchest::{AccountsOfferUpdate, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, OfferUpdate},
-    Cents, Error, UsdPrice,
+    Cents, Error, ErrorCode, UsdPrice,
 };
 use serde_json::{json, Value};
 
@@ -146,11 +146,12 @@ where
     let mut ok = StepOk::note("");
     if let Some(e) = out.stopped_by {
         let nothing_settled = out.accepted.is_empty() && out.refused.is_empty();
-        if nothing_settled || e.is_transient() || matches!(e.code(), "outcome_unknown" | "key_rejected") {
+        if nothing_settled || e.is_transient() || matches!(e.code(), ErrorCode::OutcomeUnknown | ErrorCode::KeyRejected)
+        {
             return Err(e);
         }
         // Some codes settled, then the rest failed otherwise: the rest failed with that error.
-        let (code, reason) = (e.code().to_owned(), e.to_string());
+        let (code, reason) = (e.code().as_str().to_owned(), e.to_string());
         ok.item_failures =
             out.unsettled.iter().map(|&i| ItemFailure { i, code: code.clone(), reason: reason.clone() }).collect();
     }
@@ -158,7 +159,7 @@ where
     if fresh {
         ok.item_failures.extend(out.refused.iter().map(|&i| ItemFailure {
             i,
-            code: "duplicate".into(),
+            code: ErrorCode::Duplicate.as_str().into(),
             reason: DUPLICATE_REASON.into(),
         }));
         ok.item_failures.sort_by_key(|f| f.i);

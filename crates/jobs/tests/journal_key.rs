@@ -163,7 +163,7 @@ fn reading_a_job_never_creates_a_key_and_a_lost_key_leaves_it_readable_by_positi
 
     // Resume and retry fail naming the cause, not "journal".
     let err = job.clone().unseal(None, &path).unwrap_err();
-    assert_eq!(err.code(), "journal_key_lost");
+    assert_eq!(err.code(), markets::ErrorCode::JournalKeyLost);
     assert!(err.to_string().contains("is no longer in the keychain"), "{err}");
 }
 
@@ -181,7 +181,7 @@ fn a_replaced_key_is_named_as_replaced_and_a_settled_job_is_not_shouted_about() 
     let text = check.text.unwrap();
     assert!(text.contains("is not the one that sealed its codes (the key was replaced)"), "{text}");
     let err = job.clone().unseal(Some(&new_key), &path).unwrap_err();
-    assert_eq!(err.code(), "journal_key_lost");
+    assert_eq!(err.code(), markets::ErrorCode::JournalKeyLost);
 
     // A job whose sealed steps were all settled loses only the names of its items: said, never
     // shouted, no marker.
@@ -198,5 +198,9 @@ fn a_replaced_key_is_named_as_replaced_and_a_settled_job_is_not_shouted_about() 
     assert!(check.text.unwrap().contains("every one of those steps was settled"));
     assert!(!key_loss::marker_path(data.path(), &job.header.id).exists());
     let err = job.clone().unseal(None, &settled).unwrap_err();
-    assert_eq!(err.code(), "journal_key_lost", "retrying its failed items needs the codes: refused, named");
+    assert_eq!(
+        err.code(),
+        markets::ErrorCode::JournalKeyLost,
+        "retrying its failed items needs the codes: refused, named"
+    );
 }

@@ -118,19 +118,19 @@ async fn one_runner_at_a_time_and_sealed_steps_need_the_key() {
     let mut held = fd_lock::RwLock::new(std::fs::File::open(&path).unwrap());
     let guard = held.try_write().unwrap();
     let busy = jobs::run_job(&path, &client, &env.options()).await.unwrap_err();
-    assert_eq!(busy.code(), "job_busy");
+    assert_eq!(busy.code(), markets::ErrorCode::JobBusy);
     drop(guard);
 
     let no_key = RunOptions { key: None, ..env.options() };
-    assert_eq!(jobs::run_job(&path, &client, &no_key).await.unwrap_err().code(), "journal_key_lost");
+    assert_eq!(jobs::run_job(&path, &client, &no_key).await.unwrap_err().code(), markets::ErrorCode::JournalKeyLost);
     let wrong_key = RunOptions { key: Some(JournalKey::ephemeral()), ..env.options() };
-    assert_eq!(jobs::run_job(&path, &client, &wrong_key).await.unwrap_err().code(), "journal_key_lost");
+    assert_eq!(jobs::run_job(&path, &client, &wrong_key).await.unwrap_err().code(), markets::ErrorCode::JournalKeyLost);
     // Without a key, a job with codes is not even written.
     let refused =
         plan::create_job(&env.dir(), JobKind::GgUploadCodes, &env.target(&client), upload_ops(&product, 1), None, None);
-    assert_eq!(refused.unwrap_err().code(), "keychain");
+    assert_eq!(refused.unwrap_err().code(), markets::ErrorCode::KeychainUnavailable);
     // Another market's client may not run it.
-    assert_eq!(jobs::run_job(&path, &env.ggc(), &env.options()).await.unwrap_err().code(), "usage");
+    assert_eq!(jobs::run_job(&path, &env.ggc(), &env.options()).await.unwrap_err().code(), markets::ErrorCode::Usage);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -200,7 +200,7 @@ async fn a_marketplace_that_stays_down_stops_the_job_and_resume_finishes_it() {
     let down = sandbox::Fault::new(sandbox::Market::Gg, sandbox::FaultKind::Unavailable).on_method("POST");
     env.sandbox.inject(down.times(50));
     let err = jobs::run_job(&path, &client, &env.options()).await.unwrap_err();
-    assert_eq!(err.code(), "unavailable");
+    assert_eq!(err.code(), markets::ErrorCode::Unavailable);
     let stopped = jobs::JobState::load(&path).unwrap();
     assert_eq!((stopped.done(), stopped.failed()), (0, 0), "no step was failed for it");
     env.sandbox.clear_faults();

@@ -1,7 +1,7 @@
 //! One error type for both marketplaces. Every variant is something a seller can act on, and
-//! each has a stable [`Error::code`] that the CLI and the desktop app switch on.
+//! each has a stable [`Error::code`] (an [`ErrorCode`]) that the CLI and the desktop app switch on.
 
-use crate::Market;
+use crate::{ErrorCode, Market};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -73,20 +73,20 @@ pub enum Error {
 
 impl Error {
     /// A stable identifier for the UI and scripts; never changes meaning once shipped.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::KeyRejected { .. } => "key_rejected",
-            Error::Forbidden { .. } => "forbidden",
-            Error::NotFound { .. } => "not_found",
-            Error::Validation { origin: Origin::Local, .. } => "invalid_input",
-            Error::Validation { origin: Origin::Remote, .. } => "validation",
-            Error::BusinessRule { .. } => "business_rule",
-            Error::RateLimited { .. } => "rate_limited",
-            Error::Unavailable { .. } => "unavailable",
-            Error::OutcomeUnknown { .. } => "outcome_unknown",
-            Error::Network { .. } => "network",
-            Error::UnexpectedResponse { .. } => "unexpected_response",
-            Error::Config(_) => "config",
+            Error::KeyRejected { .. } => ErrorCode::KeyRejected,
+            Error::Forbidden { .. } => ErrorCode::Forbidden,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Validation { origin: Origin::Local, .. } => ErrorCode::InvalidInput,
+            Error::Validation { origin: Origin::Remote, .. } => ErrorCode::Validation,
+            Error::BusinessRule { .. } => ErrorCode::BusinessRule,
+            Error::RateLimited { .. } => ErrorCode::RateLimited,
+            Error::Unavailable { .. } => ErrorCode::Unavailable,
+            Error::OutcomeUnknown { .. } => ErrorCode::OutcomeUnknown,
+            Error::Network { .. } => ErrorCode::Network,
+            Error::UnexpectedResponse { .. } => ErrorCode::UnexpectedResponse,
+            Error::Config(_) => ErrorCode::Config,
         }
     }
 
@@ -109,8 +109,9 @@ impl Error {
     }
 
     /// Whether repeating the same request later might succeed (the job engine's retry list).
+    /// ([`ErrorCode::is_transient`]: rate limited, unavailable, no connection).
     pub fn is_transient(&self) -> bool {
-        matches!(self, Error::RateLimited { .. } | Error::Unavailable { .. } | Error::Network { .. })
+        self.code().is_transient()
     }
 }
 
@@ -128,7 +129,7 @@ pub(crate) mod tests {
         assert!(text.contains("nothing was sent"), "{text}");
         assert!(text.contains("price: must match"), "{text}");
         assert!(text.contains("qty_total: must equal"), "{text}");
-        assert_eq!(e.code(), "invalid_input");
+        assert_eq!(e.code(), ErrorCode::InvalidInput);
         assert_eq!(e.fields().len(), 2);
     }
 

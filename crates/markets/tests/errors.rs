@@ -46,7 +46,7 @@ fn currency_offer(game_id: &str, currency_id: &str) -> NewCurrencyOffer {
 
 fn remote_fields(e: &Error) -> Vec<String> {
     assert!(matches!(e, Error::Validation { origin: Origin::Remote, .. }), "expected a remote validation error: {e:?}");
-    assert_eq!(e.code(), "validation");
+    assert_eq!(e.code(), markets::ErrorCode::Validation);
     e.fields().iter().map(|f| f.field.clone()).collect()
 }
 
@@ -57,10 +57,10 @@ async fn a_wrong_key_is_rejected_on_both_markets() {
     let sb = sandbox().await;
     let e = gg_client(&sb.gg_base_url(), "pk_live_not_a_real_key").dashboard().await.unwrap_err();
     assert!(matches!(&e, Error::KeyRejected { market: Market::GamingGoods, status: 401, .. }), "{e:?}");
-    assert_eq!(e.code(), "key_rejected");
+    assert_eq!(e.code(), markets::ErrorCode::KeyRejected);
     let e = ggc_client(&sb.ggchest_base_url(), "ggc_not_a_real_key").games(&GamesQuery::default()).await.unwrap_err();
     assert!(matches!(&e, Error::KeyRejected { market: Market::GgChest, status: 401, .. }), "{e:?}");
-    assert_eq!(e.code(), "key_rejected");
+    assert_eq!(e.code(), markets::ErrorCode::KeyRejected);
     assert!(!e.to_string().contains("ggc_not_a_real_key"), "the key never appears in a message: {e}");
     // Not retried: a rejected key stays rejected.
     assert_eq!(sb.requests().len(), 2);
@@ -101,7 +101,7 @@ async fn a_403_is_a_rejected_key_until_the_key_has_worked() {
                 c.offer("00000000-0000-4000-8000-000000000001").await.map(drop).unwrap_err()
             }
         };
-        assert_eq!(e.code(), "forbidden", "{market}: {e:?}");
+        assert_eq!(e.code(), markets::ErrorCode::Forbidden, "{market}: {e:?}");
     }
 }
 
@@ -117,7 +117,7 @@ async fn another_sellers_product_is_not_found_and_untouched() {
             matches!(&e, Error::NotFound { market: Market::GamingGoods, what, .. } if what.contains(&of_b.id)),
             "{e:?}"
         );
-        assert_eq!(e.code(), "not_found");
+        assert_eq!(e.code(), markets::ErrorCode::NotFound);
     };
     expect_not_found(c.product(&of_b.id).await.unwrap_err());
     let rename = ProductUpdate { name: Some("Stolen".into()), ..Default::default() };
@@ -127,7 +127,7 @@ async fn another_sellers_product_is_not_found_and_untouched() {
     assert_eq!(sb.state().gg_product(&of_b.id).unwrap(), &of_b, "B's listing is untouched");
     // Offers on a product that does not exist.
     let offers = NewOffers { product_id: "no-such-product".into(), price_cents: Cents(100), codes: vec!["Z".into()] };
-    assert_eq!(c.add_offers(&offers).await.unwrap_err().code(), "not_found");
+    assert_eq!(c.add_offers(&offers).await.unwrap_err().code(), markets::ErrorCode::NotFound);
 }
 
 #[tokio::test]
@@ -220,16 +220,16 @@ async fn gg_business_rules() {
     // Duplicate code: 422 BUSINESS_RULE_VIOLATION.
     let e = c.upload_codes(&listing.id, &["Business Rule Key-CODE-1".into()]).await.unwrap_err();
     assert!(matches!(&e, Error::BusinessRule { market: Market::GamingGoods, .. }), "{e:?}");
-    assert_eq!(e.code(), "business_rule");
+    assert_eq!(e.code(), markets::ErrorCode::BusinessRule);
     // A duplicate offer code of this seller on a product.
     let target = sb.state().gg.products.iter().find(|p| p.owner.starts_with("market:")).unwrap().id.clone();
     let offers = NewOffers { product_id: target.clone(), price_cents: Cents(500), codes: vec!["DUP-1".into()] };
     c.add_offers(&offers).await.unwrap();
-    assert_eq!(c.add_offers(&offers).await.unwrap_err().code(), "business_rule");
+    assert_eq!(c.add_offers(&offers).await.unwrap_err().code(), markets::ErrorCode::BusinessRule);
     assert_eq!(sb.state().gg_offers_of(GG_KEY_A).iter().filter(|o| o.code == "DUP-1").count(), 1);
     // "the seller's own product with a unique title".
     let e = c.create_product(&gg_product("Business Rule Key")).await.unwrap_err();
-    assert_eq!(e.code(), "business_rule", "{e:?}");
+    assert_eq!(e.code(), markets::ErrorCode::BusinessRule, "{e:?}");
 }
 
 // ------------------------------ 503 and 429 ------------------------------
@@ -241,7 +241,7 @@ async fn unavailable_unsafe_request_is_not_retried() {
     sb.inject(Fault::new(Sb::Gg, FaultKind::Unavailable).on_method("POST"));
     let e = gg_client(&sb.gg_base_url(), GG_KEY_A).create_product(&gg_product("Unavailable Key")).await.unwrap_err();
     assert!(matches!(&e, Error::Unavailable { market: Market::GamingGoods, status: 503, .. }), "{e:?}");
-    assert_eq!(e.code(), "unavailable");
+    assert_eq!(e.code(), markets::ErrorCode::Unavailable);
     assert!(e.is_transient());
     let log = logged(&sb, Sb::Gg);
     assert_eq!(log.len(), 1, "sent once: {log:?}");
@@ -252,7 +252,7 @@ async fn unavailable_unsafe_request_is_not_retried() {
     let id = sb.state().ggchest_offers_of(GGCHEST_KEY_A)[0].id.clone();
     let status = sb.state().ggchest_offer(&id).unwrap().status;
     let e = ggc_client(&sb.ggchest_base_url(), GGCHEST_KEY_A).toggle(&id).await.unwrap_err();
-    assert_eq!(e.code(), "unavailable");
+    assert_eq!(e.code(), markets::ErrorCode::Unavailable);
     assert_eq!(logged(&sb, Sb::GgChest).len(), 1, "a toggle is never repeated blindly");
     assert_eq!(sb.state().ggchest_offer(&id).unwrap().status, status);
 }
@@ -279,7 +279,7 @@ async fn unavailable_safe_request_is_retried_then_succeeds() {
     sb.clear_requests();
     sb.inject(Fault::new(Sb::Gg, FaultKind::Unavailable).times(10).on_method("GET"));
     let e = gg_client(&sb.gg_base_url(), GG_KEY_A).dashboard().await.unwrap_err();
-    assert_eq!(e.code(), "unavailable");
+    assert_eq!(e.code(), markets::ErrorCode::Unavailable);
     assert_eq!(logged(&sb, Sb::Gg).len(), common::fast_retry().max_attempts as usize);
     sb.clear_faults();
 }
@@ -309,7 +309,7 @@ async fn rate_limited_beyond_the_longest_wait_is_reported() {
         matches!(&e, Error::RateLimited { market: Market::GgChest, retry_after: Some(d) } if *d == Duration::from_secs(3600)),
         "{e:?}"
     );
-    assert_eq!(e.code(), "rate_limited");
+    assert_eq!(e.code(), markets::ErrorCode::RateLimited);
     assert!(start.elapsed() < Duration::from_secs(60), "an hour is not slept through");
     assert_eq!(sb.requests().len(), 1);
 }
@@ -326,7 +326,7 @@ async fn unexpected_bodies_name_the_json_path() {
     let e = gg_client(lb.url(), "k-123456789").products(20, 0).await.unwrap_err();
     let Error::UnexpectedResponse { json_path, status, market, .. } = &e else { panic!("{e:?}") };
     assert_eq!((json_path.as_str(), *status, *market), ("items[1].price", 200, Market::GamingGoods));
-    assert_eq!(e.code(), "unexpected_response");
+    assert_eq!(e.code(), markets::ErrorCode::UnexpectedResponse);
     assert!(e.to_string().contains("items[1].price"), "{e}");
 
     let lb = Loopback::fixed(
@@ -368,12 +368,12 @@ async fn an_unreachable_marketplace_is_a_network_error() {
     let url = format!("http://127.0.0.1:{port}");
     let e = gg_client(&url, "k-123456789").dashboard().await.unwrap_err();
     assert!(matches!(&e, Error::Network { market: Market::GamingGoods, .. }), "{e:?}");
-    assert_eq!(e.code(), "network");
+    assert_eq!(e.code(), markets::ErrorCode::Network);
     assert!(e.is_transient());
     // Nothing left the machine, so even a create is not "outcome unknown".
     let e = ggc_client(&url, "k-123456789")
         .create_currency_offer(&currency_offer(WOW, "880e8400-e29b-41d4-a716-446655440010"))
         .await
         .unwrap_err();
-    assert_eq!(e.code(), "network", "{e:?}");
+    assert_eq!(e.code(), markets::ErrorCode::Network, "{e:?}");
 }

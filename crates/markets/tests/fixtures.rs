@@ -797,7 +797,7 @@ async fn ggchest_400_and_422_bodies_become_field_errors() {
     ];
     for (rel, status, fields) in cases {
         let e = ggchest_error(rel, *status).await;
-        assert_eq!(e.code(), "validation", "{rel}");
+        assert_eq!(e.code(), markets::ErrorCode::Validation, "{rel}");
         let expected: Vec<(String, String)> = fields.iter().map(|(f, m)| (f.to_string(), m.to_string())).collect();
         assert_eq!(remote_fields(&e), expected, "{rel}");
         let Error::Validation { message, .. } = &e else { unreachable!() };
@@ -820,7 +820,7 @@ async fn ggchest_auth_bodies_become_key_rejected() {
         let e = ggchest_error(rel, status).await;
         let Error::KeyRejected { status: s, message, .. } = &e else { panic!("{rel}: {e:?}") };
         assert_eq!((*s, message.as_str()), (status, fixture(rel)["message"].as_str().unwrap()), "{rel}");
-        assert_eq!(e.code(), "key_rejected");
+        assert_eq!(e.code(), markets::ErrorCode::KeyRejected);
     }
 }
 
@@ -836,7 +836,7 @@ async fn ggchest_403_after_the_key_worked_is_forbidden() {
         c.games(&GamesQuery::default()).await.unwrap();
         let e = c.toggle("00000000-0000-4000-8000-000000000001").await.unwrap_err();
         assert!(matches!(&e, Error::Forbidden { message, .. } if message == "Forbidden"), "{rel}: {e:?}");
-        assert_eq!(e.code(), "forbidden");
+        assert_eq!(e.code(), markets::ErrorCode::Forbidden);
     }
 }
 
@@ -849,7 +849,7 @@ async fn ggchest_404_bodies_become_not_found() {
         let Error::NotFound { what, message, .. } = &e else { panic!("{rel}: {e:?}") };
         assert_eq!(what, "offer 00000000-0000-4000-8000-000000000009");
         assert_eq!(message, fixture(rel)["message"].as_str().unwrap());
-        assert_eq!(e.code(), "not_found");
+        assert_eq!(e.code(), markets::ErrorCode::NotFound);
     }
 }
 
@@ -857,7 +857,7 @@ async fn ggchest_404_bodies_become_not_found() {
 async fn gg_error_body_becomes_a_field_error() {
     let lb = Loopback::fixed(400, fixture("gg/page-error-response.json")).await;
     let e = gg_client(lb.url(), KEY).dashboard().await.unwrap_err();
-    assert_eq!(e.code(), "validation");
+    assert_eq!(e.code(), markets::ErrorCode::Validation);
     let Error::Validation { message, origin, .. } = &e else { panic!("{e:?}") };
     assert_eq!((message.as_str(), *origin), ("price must be positive", Origin::Remote));
     assert_eq!(e.fields()[0].field, "price", "the message names its field first");

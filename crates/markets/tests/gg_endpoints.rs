@@ -151,7 +151,7 @@ async fn upload_codes_adds_stock_and_a_duplicate_is_a_business_rule() {
     let again = vec!["NEW-CODE-0003".to_owned(), "NEW-CODE-0001".to_owned()];
     let e = c.upload_codes(&listing.id, &again).await.unwrap_err();
     assert!(matches!(e, Error::BusinessRule { .. }), "{e:?}");
-    assert_eq!(e.code(), "business_rule");
+    assert_eq!(e.code(), markets::ErrorCode::BusinessRule);
     assert!(e.to_string().contains("NEW-CODE-0001"), "the message names the duplicate: {e}");
     assert_eq!(sb.state().gg_codes(&listing.id), after, "nothing was added");
 
@@ -165,7 +165,7 @@ async fn upload_codes_adds_stock_and_a_duplicate_is_a_business_rule() {
         .id
         .clone();
     let e = c.upload_codes(&manual, &["M-1".to_owned()]).await.unwrap_err();
-    assert_eq!(e.code(), "business_rule", "{e:?}");
+    assert_eq!(e.code(), markets::ErrorCode::BusinessRule, "{e:?}");
     assert!(sb.state().gg_codes(&manual).is_empty());
 }
 
@@ -307,5 +307,5 @@ async fn offers_on_a_listing_of_another_api_seller() {
         .any(|o| o.product_id == listing_of_b && o.code == "C2C-1" && o.price_cents == 699));
     // …but B's listing itself stays B's: A cannot read it as its own.
     let e = c.product(&listing_of_b).await.unwrap_err();
-    assert_eq!(e.code(), "not_found", "{e:?}");
+    assert_eq!(e.code(), markets::ErrorCode::NotFound, "{e:?}");
 }

@@ -155,7 +155,7 @@ async fn currencies_and_attributes_of_every_game_and_type() {
         }
     }
     let e = c.game_currencies("00000000-0000-7000-8000-000000000000").await.unwrap_err();
-    assert_eq!(e.code(), "not_found", "{e:?}");
+    assert_eq!(e.code(), markets::ErrorCode::NotFound, "{e:?}");
 }
 
 #[tokio::test]
@@ -232,7 +232,7 @@ async fn offers_list_with_each_filter_and_one_offer() {
     );
     // Seller B's offer is not A's.
     let of_b = state.ggchest_offers_of(GGCHEST_KEY_B)[0].id.clone();
-    assert_eq!(c.offer(&of_b).await.unwrap_err().code(), "not_found");
+    assert_eq!(c.offer(&of_b).await.unwrap_err().code(), markets::ErrorCode::NotFound);
     // The filters went out as the spec's lower-case values.
     let queries: Vec<String> = logged(&sb, Sb::GgChest).into_iter().filter_map(|r| r.query).collect();
     assert!(queries.iter().any(|q| q.contains("=draft")), "{queries:?}");
@@ -366,7 +366,7 @@ async fn update_each_type_and_edit_offer_merging() {
     // Accounts only go to accounts offers: refused before sending.
     let sent = logged(&sb, Sb::GgChest).len();
     let e = c.edit_offer(&items, |_| {}, vec![account("echo_five")]).await.unwrap_err();
-    assert_eq!(e.code(), "invalid_input", "{e:?}");
+    assert_eq!(e.code(), markets::ErrorCode::InvalidInput, "{e:?}");
     assert_eq!(logged(&sb, Sb::GgChest).len(), sent + 1, "only the read went out");
     assert!(rate_limited(&sb).is_empty());
 }
@@ -418,7 +418,7 @@ async fn delete_toggle_price_icon() {
     assert_eq!(c.offer(&id).await.unwrap().icon_id(), Some(attached.id.as_str()));
     c.delete_icon(&id, &attached.id).await.unwrap();
     assert!(stored(&sb.state(), &id).icon.is_none());
-    assert_eq!(c.delete_icon(&id, &attached.id).await.unwrap_err().code(), "not_found");
+    assert_eq!(c.delete_icon(&id, &attached.id).await.unwrap_err().code(), markets::ErrorCode::NotFound);
 
     c.delete_offer(&id).await.unwrap();
     assert_eq!(stored(&sb.state(), &id).status, GgcOfferStatus::Deleted);
@@ -489,7 +489,7 @@ async fn batch_stops_at_the_first_failed_chunk() {
     let outcome = c.activate_offers(&with_unknown).await.unwrap();
     assert_eq!(outcome.not_done, with_unknown);
     assert!(outcome.done.is_empty());
-    assert_eq!(outcome.error.as_ref().unwrap().code(), "not_found");
+    assert_eq!(outcome.error.as_ref().unwrap().code(), markets::ErrorCode::NotFound);
     assert!(sb.state().ggchest_offers_of(GGCHEST_KEY_A).iter().all(|o| o.status == GgcOfferStatus::Draft));
 }
 

@@ -54,7 +54,7 @@ fn ggc_titled(sb: &Sandbox, title: &str) -> usize {
 
 fn outcome_unknown(e: &Error, market: Market) {
     assert!(matches!(e, Error::OutcomeUnknown { market: m, .. } if *m == market), "expected outcome unknown: {e:?}");
-    assert_eq!(e.code(), "outcome_unknown");
+    assert_eq!(e.code(), markets::ErrorCode::OutcomeUnknown);
     assert!(!e.is_transient(), "an unknown outcome must not be retried by a job engine either");
 }
 

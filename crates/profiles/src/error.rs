@@ -4,7 +4,7 @@
 
 use std::{io, path::PathBuf};
 
-use markets::MessageText;
+use markets::{ErrorCode, MessageText};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -75,6 +75,29 @@ pub enum Error {
 
     #[error(transparent)]
     Keychain(#[from] KeychainError),
+}
+
+impl Error {
+    /// The code both faces show ([`ErrorCode`]): a name, base URL or key the user typed is
+    /// `invalid_input`; a profile that is not there, `profile_not_found`; a keychain problem,
+    /// [`KeychainError::code`]'s; the profiles file itself, `profile_invalid`.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::EmptyName
+            | Error::NameTooLong { .. }
+            | Error::NameHasControlCharacter
+            | Error::DuplicateName { .. }
+            | Error::InvalidBaseUrl { .. }
+            | Error::EmptyApiKey => ErrorCode::InvalidInput,
+            Error::NotFound { .. } => ErrorCode::ProfileNotFound,
+            Error::Keychain(k) => k.code(),
+            Error::NoConfigDir
+            | Error::Io { .. }
+            | Error::Corrupt { .. }
+            | Error::UnsupportedVersion { .. }
+            | Error::ReservedKey { .. } => ErrorCode::ProfileInvalid,
+        }
+    }
 }
 
 /// Why the OS keychain could not store, read or delete a key.
@@ -200,6 +223,24 @@ impl KeychainError {
             KeychainError::NotText { .. } => KeychainError::NotText { profile: label },
             KeychainError::Ambiguous { count, .. } => KeychainError::Ambiguous { profile: label, count },
             other => other,
+        }
+    }
+
+    /// `no_key` when the profile's entry is missing or unusable, `invalid_input` when the
+    /// keychain refused the key given, `keychain_unavailable` when the keychain itself cannot
+    /// be used.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            KeychainError::NoEntry { .. } | KeychainError::NotText { .. } | KeychainError::Ambiguous { .. } => {
+                ErrorCode::NoKey
+            }
+            KeychainError::Rejected { .. } => ErrorCode::InvalidInput,
+            KeychainError::NoSessionBus { .. }
+            | KeychainError::NoSecretService
+            | KeychainError::NotUnlocked
+            | KeychainError::Locked { .. }
+            | KeychainError::AccessDenied { .. }
+            | KeychainError::Platform { .. } => ErrorCode::KeychainUnavailable,
         }
     }
 

@@ -14,7 +14,7 @@ use super::{jobs_plan, progress_bar::ProgressBar, sealed};
 use crate::{
     args::{jobs::*, GlobalArgs},
     context::{self, Target, API_KEY_ENV},
-    error::{exit, CliError, CliResult},
+    error::{CliError, CliResult},
     output::{table, Out},
 };
 
@@ -249,8 +249,7 @@ async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &P
         format!("`sellerdesk jobs resume {}` goes on", summary.id)
     };
     let mut e = CliError::new(
-        "job_incomplete",
-        exit::JOB_INCOMPLETE,
+        markets::ErrorCode::JobIncomplete,
         format!(
             "{items_failed} items failed ({} steps), {} steps not settled: {hint}",
             summary.failed, summary.unsettled

@@ -91,8 +91,7 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
                 Some(name) => profiles.store().find(name)?,
                 None => profiles.store().active()?.ok_or_else(|| {
                     CliError::new(
-                        "no_profile",
-                        crate::error::exit::PROFILE,
+                        markets::ErrorCode::NoProfile,
                         "no active profile: name one, e.g. `sellerdesk profile test shop`",
                     )
                 })?,

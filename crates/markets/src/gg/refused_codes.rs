@@ -302,7 +302,7 @@ mod tests {
         assert_eq!(out.unsettled.len(), 500);
         assert!(out.accepted.is_empty() && out.refused.is_empty());
         assert!(out.requests <= 14, "{} requests", out.requests);
-        assert_eq!(out.stopped_by.unwrap().code(), "business_rule");
+        assert_eq!(out.stopped_by.unwrap().code(), crate::ErrorCode::BusinessRule);
         // After a lost answer, the same refusals are split to the end: each code is settled.
         let m = Market1::new(&refs, 2);
         let out = futures::executor::block_on(send_setting_refused_aside(&list, Splitting::ToTheEnd, |b| {

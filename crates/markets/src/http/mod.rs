@@ -205,7 +205,7 @@ impl Transport {
     pub async fn send(&self, req: &Request) -> Result<Vec<u8>> {
         let result = self.send_with_retries(req).await;
         if let Err(e) = &result {
-            tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, error = e.code(), "request failed");
+            tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, error = e.code().as_str(), "request failed");
         }
         if let Some(observer) = self.observer.as_ref().filter(|_| req.method != Method::GET) {
             observer.notify(&Change {
@@ -213,7 +213,7 @@ impl Transport {
                 method: req.method.to_string(),
                 path: req.path.clone(),
                 what: req.what.clone(),
-                outcome: result.as_ref().map(drop).map_err(Error::code),
+                outcome: result.as_ref().map(drop).map_err(|e| e.code().as_str()),
             });
         }
         result
@@ -242,10 +242,10 @@ impl Transport {
                 Attempt::Retry { wait, error: e, maybe_applied: m } => {
                     maybe_applied |= m;
                     if attempt >= self.retry.max_attempts {
-                        tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, attempt, error = e.code(), "giving up: out of attempts");
+                        tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, attempt, error = e.code().as_str(), "giving up: out of attempts");
                         return Err(e);
                     }
-                    tracing::info!(market = self.market.id(), method = %req.method, path = %req.path, attempt, wait_ms = wait.as_millis() as u64, error = e.code(), maybe_applied = m, "retrying");
+                    tracing::info!(market = self.market.id(), method = %req.method, path = %req.path, attempt, wait_ms = wait.as_millis() as u64, error = e.code().as_str(), maybe_applied = m, "retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;
                 }

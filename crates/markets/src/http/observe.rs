@@ -16,7 +16,7 @@ pub struct Change {
     pub path: String,
     /// What the request was about (`offer 0198…`), when the client knows.
     pub what: String,
-    /// `Ok(())`, or the error's [`crate::Error::code`].
+    /// `Ok(())`, or the error's [`crate::Error::code`] as text ([`crate::ErrorCode::as_str`]).
     pub outcome: Result<(), &'static str>,
 }
 

@@ -108,7 +108,7 @@ pub fn assert_local(err: &markets::Error, fields: &[&str]) {
         matches!(err, markets::Error::Validation { origin: markets::Origin::Local, .. }),
         "expected a local validation error, got {err:?}"
     );
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), markets::ErrorCode::InvalidInput);
     let mut got: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
     got.sort();
     got.dedup();

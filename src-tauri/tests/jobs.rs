@@ -61,7 +61,7 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     let rule =
         PriceRuleSpec { adjust: AdjustKind::Percent, value: "-10".into(), floor: Some("2".into()), ceiling: None };
     let selection =
-        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() } };
+        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() }, all: None };
     let spec = JobSpec::GgcReprice { rule, selection };
     let plan = job_preview(&ctx, ggc.clone(), spec.clone()).await.unwrap();
     assert_eq!((plan.kind.as_str(), plan.steps), ("ggc-reprice", drafts.len() as u64));
@@ -284,7 +284,7 @@ async fn batch_jobs_by_filter_and_retrying_failed_steps() {
 
     // "All offers with status draft" → activate.
     let by_filter =
-        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() } };
+        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() }, all: None };
     let job = job_create(&ctx, ggc.clone(), JobSpec::GgcBatch { action: BatchAction::Activate, selection: by_filter })
         .await
         .unwrap();
@@ -301,7 +301,7 @@ async fn batch_jobs_by_filter_and_retrying_failed_steps() {
     let missing = "01934f7e-0000-7000-8000-000000000000".to_owned();
     let spec = JobSpec::GgcReprice {
         rule: PriceRuleSpec { adjust: AdjustKind::Set, value: "5".into(), floor: None, ceiling: None },
-        selection: OfferSelection { ids: vec![drafts[0].clone()], filter: OffersFilter::default() },
+        selection: OfferSelection { ids: vec![drafts[0].clone()], filter: OffersFilter::default(), all: None },
     };
     let job = job_create(&ctx, ggc.clone(), spec).await.unwrap();
     // The offer is deleted after planning: its step fails.
@@ -331,7 +331,7 @@ async fn a_cancel_right_after_start_is_honoured() {
     let ggc = demo_id(&state, Market::GgChest);
     let rule = PriceRuleSpec { adjust: AdjustKind::Percent, value: "-1".into(), floor: None, ceiling: None };
     let selection =
-        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() } };
+        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() }, all: None };
     let spec = JobSpec::GgcReprice { rule, selection };
     let job = job_create(&ctx, ggc.clone(), spec).await.unwrap();
     assert!(job_cancel(&ctx, job.id.clone()).await.unwrap(), "a job just created can be cancelled");

@@ -149,7 +149,7 @@ async fn offers_created_from_json_and_csv_then_drafted_and_deleted_by_id() {
         (BatchAction::Draft, Some(sandbox::GgcOfferStatus::Draft)),
         (BatchAction::Delete, Some(sandbox::GgcOfferStatus::Deleted)),
     ] {
-        let selection = OfferSelection { ids: created.clone(), filter: OffersFilter::default() };
+        let selection = OfferSelection { ids: created.clone(), filter: OffersFilter::default(), all: None };
         let job = job_create(&ctx, ggc.clone(), JobSpec::GgcBatch { action, selection }).await.unwrap();
         let done = job_run(&ctx, ggc.clone(), job.id.clone()).await.unwrap();
         assert_eq!((done.status, done.done, done.items_done), (JobStatus::Finished, 1, 5));

@@ -120,7 +120,7 @@ async fn a_job_run_ending_is_told_in_the_settings_language_unless_off() {
     };
     let draft = || JobSpec::GgcBatch {
         action: BatchAction::Draft,
-        selection: OfferSelection { ids: vec![offer.clone()], filter: OffersFilter::default() },
+        selection: OfferSelection { ids: vec![offer.clone()], filter: OffersFilter::default(), all: None },
     };
 
     set_settings(&ctx, json!({"language": "en", "theme": "dark"})).await.unwrap();

@@ -7,7 +7,27 @@
 //!
 //! Tauri-free: nothing here knows of windows, dialogs or the webview.
 
+pub mod batch;
 pub mod error;
+pub mod job_plan;
 
 pub use error::{Error, Result};
-pub mod batch;
+
+/// A file's name for messages (its last component, or the whole path).
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// The text of a file the user gave, through the guard every user file goes through
+/// (`markets::files::read_user_file`: a regular file only, never past the cap, a FIFO refused
+/// without blocking); text that is not UTF-8 is refused with how to fix it.
+pub fn read_text_file(path: &std::path::Path) -> Result<String> {
+    let bytes = markets::files::read_user_file(path, markets::files::TEXT_FILE_CAP, "a text file")
+        .map_err(|e| Error::file(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::file(format!(
+            "{} is not UTF-8 text: save it as UTF-8 (\"CSV UTF-8\" in spreadsheets) and try again",
+            path.display()
+        ))
+    })
+}

@@ -4,9 +4,8 @@
 use markets::{
     ggchest::{
         AccountCredentials, AttachedIcon, Attribute, AttributeChoice, Created, DeliveryTime, Game, GameCurrency,
-        GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferPatch, OfferStatus,
-        OfferType, OffersFilter as MarketOffersFilter, OldPrice, Order, OrderStatus,
-        OrdersFilter as MarketOrdersFilter, SortDirection,
+        GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferPatch, SortDirection,
+        OfferType, OldPrice, Order,
     },
     UsdPrice,
 };
@@ -21,22 +20,8 @@ use super::{
 use crate::error::{CommandError, CommandResult};
 use crate::progress::label;
 
-/// Filters of the offers list; `null` means any.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-pub struct OffersFilter {
-    pub status: Option<OfferStatus>,
-    pub offer_type: Option<OfferType>,
-    pub game_id: Option<String>,
-}
-
-/// Filters of the orders list; dates are ISO 8601 (`2026-03-01` or a date-time).
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-pub struct OrdersFilter {
-    pub status: Option<OrderStatus>,
-    pub date_from: Option<String>,
-    pub date_to: Option<String>,
-    pub sort_by_paid_at: Option<SortDirection>,
-}
+/// The list filters are the client's own (`null` means any; order dates are ISO 8601).
+pub use markets::ggchest::{OffersFilter, OrdersFilter};
 
 /// An edit of an offer: fields left `null` keep their current value. The shell reads the offer,
 /// merges the edit and sends the full offer, as the API requires. Prices are the text typed.
@@ -94,7 +79,6 @@ pub async fn ggc_all_offers(
     operation_id: String,
 ) -> CommandResult<Vec<Offer>> {
     let client = ggc_client(ctx, &profile_id).await?;
-    let filter = MarketOffersFilter { status: filter.status, offer_type: filter.offer_type, game_id: filter.game_id };
     fetch_all(ctx, &operation_id, label::OFFERS, client.offer_pages(&filter), |p| PageOf {
         total: Some(p.pagination.total_count),
         items: p.items,
@@ -211,12 +195,6 @@ pub async fn ggc_all_orders(
     operation_id: String,
 ) -> CommandResult<Vec<Order>> {
     let client = ggc_client(ctx, &profile_id).await?;
-    let filter = MarketOrdersFilter {
-        status: filter.status,
-        date_from: filter.date_from,
-        date_to: filter.date_to,
-        sort_by_paid_at: filter.sort_by_paid_at,
-    };
     fetch_all(ctx, &operation_id, label::ORDERS, client.order_pages(&filter), |p| PageOf {
         total: Some(p.pagination.total_count),
         items: p.items,

@@ -244,4 +244,6 @@ pub struct JobPlan {
     pub items: u64,
     /// The first steps, as the results will name them.
     pub sample: Vec<String>,
+    /// What to know before running it (counts read from the file, fields left out).
+    pub notes: Vec<String>,
 }

@@ -179,6 +179,9 @@ pub struct Selection {
     /// Every offer of this game
     #[arg(long, value_name = "GAME_ID")]
     pub game: Option<String>,
+    /// Every offer (say it: an empty selection is refused)
+    #[arg(long, conflicts_with_all = ["offers", "ids_file", "status", "offer_type", "game"])]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,9 +24,10 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
         JobsCommand::Run(run) => {
             let target = context::resolve(global, run.market())?;
             let client = client(&target)?;
-            let (kind, ops) = jobs_plan::plan(run, &client, out).await.map_err(|e| target.annotate(e))?;
-            let key = if ops.iter().any(|op| op.is_secret()) { Some(JournalKey::for_new_job(&data)?) } else { None };
-            let (header, path) = plan::create_job(&data, kind, &plan_target(&target), ops, key.as_ref(), None)?;
+            let planned = jobs_plan::plan(run, &client, out).await.map_err(|e| target.annotate(e))?;
+            let kind = planned.kind;
+            let key = if planned.needs_journal_key() { Some(JournalKey::for_new_job(&data)?) } else { None };
+            let (header, path) = desk::job_plan::create(&data, planned, &plan_target(&target), key.as_ref())?;
             out.note(format!(
                 "job {} ({}): {} steps. Resume it with `sellerdesk jobs resume {}`.",
                 header.id,

@@ -1,13 +1,10 @@
-//! `sellerdesk jobs run <kind>`: from flags and files to the steps of a new job. Reads what the
-//! plan needs (offers to reprice, a selection by filter); sends no change.
+//! `sellerdesk jobs run <kind>`: flags to a `desk::job_plan::JobSpec`, planned by the layer
+//! (files by path). Reads what the plan needs (offers to reprice, a selection by filter); sends
+//! no change.
 
-use std::path::Path;
-
-use jobs::{
-    plan::{self, Adjust, PriceRule},
-    BatchAction, Client, JobKind, Op,
-};
-use markets::{ggchest::OffersFilter, Decimal, Market};
+use desk::job_plan::{self, AdjustKind, JobSpec, OfferSelection, Paths, Planned, PriceRuleSpec, Reader};
+use jobs::{BatchAction, Client};
+use markets::{ggchest::OffersFilter, Market};
 
 use crate::{
     args::jobs::{PriceArgs, RunCommand, Selection},
@@ -25,106 +22,72 @@ impl RunCommand {
     }
 }
 
-pub async fn plan(cmd: RunCommand, client: &Client, out: &Out) -> CliResult<(JobKind, Vec<Op>)> {
-    Ok(match (cmd, client) {
-        (RunCommand::GgUploadCodes(f), _) => {
-            let parsed = plan::gg::parse_product_codes(&input::read_text(&f.file, "--file")?)?;
-            out.note(format!(
-                "{} codes for {} listings ({} repeated lines dropped).",
-                parsed.codes,
-                parsed.products.len(),
-                parsed.duplicates
-            ));
-            (JobKind::GgUploadCodes, plan::gg::upload_codes(&parsed))
+fn path(p: &std::path::Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// The spec the flags describe, and whether `--yes` was given for an irreversible one.
+fn spec_of(cmd: RunCommand) -> CliResult<(JobSpec, bool)> {
+    let batch = |action, s: &Selection| -> CliResult<JobSpec> { Ok(JobSpec::GgcBatch { action, selection: selection(s)? }) };
+    Ok(match cmd {
+        RunCommand::GgUploadCodes(f) => (JobSpec::GgUploadCodes { file: path(&f.file) }, false),
+        RunCommand::GgAddOffers(f) => (JobSpec::GgAddOffers { file: path(&f.file) }, false),
+        RunCommand::GgReprice(r) => (JobSpec::GgReprice { rule: rule(&r.price)?, product_ids: r.products }, false),
+        RunCommand::GgcReprice(r) => {
+            (JobSpec::GgcReprice { rule: rule(&r.price)?, selection: selection(&r.select)? }, false)
         }
-        (RunCommand::GgAddOffers(f), _) => {
-            (JobKind::GgAddOffers, plan::gg::parse_offers(&input::read_text(&f.file, "--file")?)?)
+        RunCommand::GgcActivate(s) => (batch(BatchAction::Activate, &s)?, false),
+        RunCommand::GgcDraft(s) => (batch(BatchAction::Draft, &s)?, false),
+        RunCommand::GgcDelete(d) => (batch(BatchAction::Delete, &d.select)?, d.yes),
+        RunCommand::GgcCreate(f) => (JobSpec::GgcCreate { file: path(&f.file) }, false),
+        RunCommand::GgcImportAccounts(a) => {
+            (JobSpec::GgcImportAccounts { file: path(&a.file), offer_id: a.offer }, false)
         }
-        (RunCommand::GgReprice(r), Client::Gg(gg)) => {
-            (JobKind::GgReprice, plan::gg::reprice(gg, &rule(&r.price)?, &r.products).await?)
-        }
-        (RunCommand::GgcReprice(r), Client::Ggc(ggc)) => {
-            let (ids, filter) = selection(&r.select)?;
-            (JobKind::GgcReprice, plan::ggc::reprice(ggc, &rule(&r.price)?, &ids, &filter).await?)
-        }
-        (RunCommand::GgcActivate(s), Client::Ggc(ggc)) => {
-            (JobKind::GgcActivate, batch(ggc, BatchAction::Activate, &s).await?)
-        }
-        (RunCommand::GgcDraft(s), Client::Ggc(ggc)) => (JobKind::GgcDraft, batch(ggc, BatchAction::Draft, &s).await?),
-        (RunCommand::GgcDelete(d), Client::Ggc(ggc)) => {
-            let ops = batch(ggc, BatchAction::Delete, &d.select).await?;
-            let n: usize = ops.iter().map(Op::items).sum();
-            input::confirm(&format!("Delete {n} offers?"), d.yes)?;
-            (JobKind::GgcDelete, ops)
-        }
-        (RunCommand::GgcCreate(f), _) => {
-            let text = input::read_text(&f.file, "--file")?;
-            let creates = if is_csv(&f.file) {
-                plan::ggc::parse_creates_csv(&text)?
-            } else {
-                plan::ggc::parse_creates_json(&text)?
-            };
-            input::note_unknown_fields(&creates.unknown_fields, &f.file, out);
-            (JobKind::GgcCreate, creates.ops)
-        }
-        (RunCommand::GgcImportAccounts(a), _) => {
-            let accounts = plan::ggc::parse_accounts(&input::read_text(&a.file, "--file")?)?;
-            (JobKind::GgcImportAccounts, plan::ggc::import_accounts(&a.offer, &accounts))
-        }
-        _ => unreachable!("the client is built for the command's market"),
     })
 }
 
-fn is_csv(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-}
-
-fn decimal(flag: &str, text: &Option<String>) -> CliResult<Option<Decimal>> {
-    text.as_deref()
-        .map(|t| t.trim().parse::<Decimal>().map_err(|_| CliError::invalid(flag, format!("`{t}` is not a number"))))
-        .transpose()
-}
-
-fn rule(p: &PriceArgs) -> CliResult<PriceRule> {
-    let adjust = if let Some(v) = decimal("--set", &p.set)? {
-        Adjust::Set(v)
-    } else if let Some(v) = decimal("--percent", &p.percent)? {
-        Adjust::Percent(v)
-    } else if let Some(v) = decimal("--amount", &p.amount)? {
-        Adjust::Amount(v)
-    } else {
-        return Err(CliError::usage("give --set, --percent or --amount"));
+pub async fn plan(cmd: RunCommand, client: &Client, out: &Out) -> CliResult<Planned> {
+    let (spec, yes) = spec_of(cmd)?;
+    let reader = match client {
+        Client::Gg(c) => Reader::Gg(c),
+        Client::Ggc(c) => Reader::Ggc(c),
     };
-    let rule = PriceRule { adjust, floor: decimal("--floor", &p.floor)?, ceiling: decimal("--ceiling", &p.ceiling)? };
-    rule.validate().map_err(|m| CliError::invalid("price rule", m))?;
-    Ok(rule)
+    let planned = job_plan::plan(&spec, &Paths, reader).await?;
+    for note in &planned.notes {
+        out.note(note);
+    }
+    if spec.is_irreversible() {
+        input::confirm(&format!("Delete {} offers?", planned.items()), yes)?;
+    }
+    Ok(planned)
 }
 
-/// Explicit ids (flags, file) or a filter; a selection must name at least one of them.
+/// The one of --set, --percent, --amount given (clap lets only one through), as typed.
+fn rule(p: &PriceArgs) -> CliResult<PriceRuleSpec> {
+    let (adjust, value) = match (&p.set, &p.percent, &p.amount) {
+        (Some(v), _, _) => (AdjustKind::Set, v),
+        (_, Some(v), _) => (AdjustKind::Percent, v),
+        (_, _, Some(v)) => (AdjustKind::Amount, v),
+        _ => return Err(CliError::usage("give --set, --percent or --amount")),
+    };
+    Ok(PriceRuleSpec { adjust, value: value.clone(), floor: p.floor.clone(), ceiling: p.ceiling.clone() })
+}
+
 fn parse<T: std::str::FromStr<Err = String>>(flag: &str, v: &Option<String>) -> CliResult<Option<T>> {
     v.as_deref().map(|t| t.parse().map_err(|e: String| CliError::invalid(flag, e))).transpose()
 }
 
-fn selection(s: &Selection) -> CliResult<(Vec<String>, OffersFilter)> {
+/// Explicit ids (flags, file), a filter, or --all.
+fn selection(s: &Selection) -> CliResult<OfferSelection> {
     let filter = OffersFilter {
         status: parse("--status", &s.status)?,
         offer_type: parse("--type", &s.offer_type)?,
         game_id: s.game.clone(),
     };
-    let has_filter = filter != OffersFilter::default();
     let ids = if s.offers.is_empty() && s.ids_file.is_none() {
-        if !has_filter {
-            return Err(CliError::usage("select offers: --offer ID, --ids-file FILE, or --status/--type/--game"));
-        }
         Vec::new()
     } else {
         input::collect_ids(&s.offers, s.ids_file.as_deref())?
     };
-    Ok((ids, filter))
-}
-
-async fn batch(ggc: &markets::ggchest::GgcClient, action: BatchAction, s: &Selection) -> CliResult<Vec<Op>> {
-    let (ids, filter) = selection(s)?;
-    let ids = plan::ggc::select(ggc, ids, Some(&filter)).await?;
-    Ok(plan::ggc::batch(action, &ids))
+    Ok(OfferSelection { ids, filter, all: s.all.then_some(true) })
 }

@@ -3,7 +3,7 @@ import type { FieldError } from "./FieldError";
 import type { MessageText } from "./MessageText";
 
 /**
- * A failed command, as the UI receives it (the rejection value of `invoke`).
+ * A failed use case, as the UI receives it (the rejection value of `invoke`).
  */
 export type CommandError = { 
 /**

@@ -7,4 +7,8 @@ export type JobPlan = { kind: string, title: string, steps: number, items: numbe
 /**
  * The first steps, as the results will name them.
  */
-sample: Array<string>, };
+sample: Array<string>, 
+/**
+ * What to know before running it (counts read from the file, fields left out).
+ */
+notes: Array<string>, };

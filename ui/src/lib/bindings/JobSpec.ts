@@ -4,6 +4,7 @@ import type { OfferSelection } from "./OfferSelection";
 import type { PriceRuleSpec } from "./PriceRuleSpec";
 
 /**
- * A bulk job to plan. Files are handles (from `pick_open_file` or a drop): the shell reads them.
+ * A bulk job to plan. `file` names an input file the face resolves ([`InputFiles`]): a path
+ * for the CLI, a handle from the open dialog or a drop for the app.
  */
 export type JobSpec = { "kind": "gg_upload_codes", file: string, } | { "kind": "gg_add_offers", file: string, } | { "kind": "gg_reprice", rule: PriceRuleSpec, product_ids: Array<string>, } | { "kind": "ggc_reprice", rule: PriceRuleSpec, selection: OfferSelection, } | { "kind": "ggc_batch", action: BatchAction, selection: OfferSelection, } | { "kind": "ggc_create", file: string, } | { "kind": "ggc_import_accounts", file: string, offer_id: string, };

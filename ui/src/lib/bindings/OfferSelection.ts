@@ -2,6 +2,7 @@
 import type { OffersFilter } from "./OffersFilter";
 
 /**
- * GGChest offers to act on: these ids, or (no ids) every offer matching the filter.
+ * GGChest offers to act on: these ids; or (no ids) every offer matching the filter; or, with
+ * neither, every offer — only when `all` says so, so that an empty form never means "all".
  */
-export type OfferSelection = { ids: Array<string>, filter: OffersFilter, };
+export type OfferSelection = { ids: Array<string>, filter: OffersFilter, all?: boolean, };

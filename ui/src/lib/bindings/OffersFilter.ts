@@ -3,6 +3,6 @@ import type { OfferStatus } from "./OfferStatus";
 import type { OfferType } from "./OfferType";
 
 /**
- * Filters of the offers list; `null` means any.
+ * Filters of `GET /v1/offers`.
  */
 export type OffersFilter = { status: OfferStatus | null, offer_type: OfferType | null, game_id: string | null, };

@@ -3,6 +3,14 @@ import type { OrderStatus } from "./OrderStatus";
 import type { SortDirection } from "./SortDirection";
 
 /**
- * Filters of the orders list; dates are ISO 8601 (`2026-03-01` or a date-time).
+ * Filters of `GET /v1/orders` (docs site).
  */
-export type OrdersFilter = { status: OrderStatus | null, date_from: string | null, date_to: string | null, sort_by_paid_at: SortDirection | null, };
+export type OrdersFilter = { status: OrderStatus | null, 
+/**
+ * ISO 8601 date or date-time.
+ */
+date_from: string | null, date_to: string | null, 
+/**
+ * `sort[field]=paid_at` with this direction.
+ */
+sort_by_paid_at: SortDirection | null, };

@@ -2,6 +2,6 @@
 import type { AdjustKind } from "./AdjustKind";
 
 /**
- * A reprice rule as typed: decimal strings, floor and ceiling optional.
+ * A reprice rule as typed: decimal strings (`.` or `,`), floor and ceiling optional.
  */
 export type PriceRuleSpec = { adjust: AdjustKind, value: string, floor: string | null, ceiling: string | null, };

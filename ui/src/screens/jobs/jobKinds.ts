@@ -87,7 +87,7 @@ function selection(f: JobForm): OfferSelection {
     case "status":
       return { ids: [], filter: { ...none, status: f.status } };
     default:
-      return { ids: [], filter: none };
+      return { ids: [], filter: none, all: true };
   }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod files;
 pub mod job_plan;
 
 pub use error::{Error, Result};

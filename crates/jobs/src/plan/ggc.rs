@@ -176,6 +176,15 @@ pub fn parse_creates_csv(text: &str) -> Result<Creates> {
     collect_creates(rows.into_iter())
 }
 
+/// Checks one create body (its `offer_type` beside the fields of its endpoint) as the client
+/// will before sending it. Ok: the step and the fields the API does not take (not sent); Err:
+/// what is wrong with it. Whether one bad body stops the others is the caller's rule
+/// (desk::files: none of a file is created).
+pub fn check_create(body: Value) -> std::result::Result<(Op, Vec<String>), String> {
+    let (op, unknown) = create_op(0, body).map_err(|e| e.trim_start_matches("offer 1: ").to_owned())?;
+    Ok((op, unknown.into_iter().map(|f| f.trim_start_matches("offer 1: ").to_owned()).collect()))
+}
+
 /// Checks one create body as the client will before sending it (types, then every rule: price
 /// format, quantities, ids), so that a bad file fails before the job. Ok: the step and the
 /// fields the API does not take; Err: what is wrong with offer `n + 1`.

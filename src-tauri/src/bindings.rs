@@ -5,7 +5,7 @@
 //!
 //! Both are committed. `cargo test -p seller-desk` regenerates them into a temporary directory
 //! and fails when they differ from the committed files; `SELLER_DESK_WRITE_BINDINGS=1 cargo test
-//! -p seller-desk --test bindings` rewrites them.
+//! -p seller-desk --test contract` rewrites them.
 
 use std::{
     collections::BTreeMap,
@@ -71,6 +71,8 @@ impl TsType {
 
 pub struct CommandSig {
     pub name: &'static str,
+    /// The module of `crate::commands` that holds the command's body (the list's `module::`).
+    pub module: &'static str,
     /// Argument names as `invoke` takes them (camelCase) and their types.
     pub args: Vec<(String, TsType)>,
     pub result: TsType,
@@ -93,8 +95,13 @@ fn camel_case(snake: &str) -> String {
 }
 
 impl CommandSig {
-    pub fn new(name: &'static str, args: Vec<(&'static str, TsType)>, result: TsType) -> Self {
-        CommandSig { name, args: args.into_iter().map(|(n, t)| (camel_case(n), t)).collect(), result }
+    pub fn new(
+        module: &'static str,
+        name: &'static str,
+        args: Vec<(&'static str, TsType)>,
+        result: TsType,
+    ) -> Self {
+        CommandSig { name, module, args: args.into_iter().map(|(n, t)| (camel_case(n), t)).collect(), result }
     }
 
     /// `gg_dashboard(profileId: string): Promise<GgDashboard>`, for docs.

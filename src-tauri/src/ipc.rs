@@ -1,7 +1,14 @@
-//! The IPC surface, listed once: each entry becomes a `#[tauri::command]` wrapper over the plain
-//! command body, an entry of the invoke handler, and a line of the generated TypeScript
-//! (`ui/src/lib/commands.ts`). A wrapper only builds the [`Ctx`] and calls the body, so the
-//! signature the UI sees is exactly the body's.
+//! The IPC surface, listed once: each entry of the `app_commands!` list below becomes a
+//! `#[tauri::command]` wrapper over the plain command body, an entry of the invoke handler, and
+//! (through [`catalog`]) everything generated from the list: the TypeScript of `ui/src/lib`
+//! (`commands.ts`, the typed wrappers of `ipc.ts`), the permissions of
+//! `capabilities/default.json` and the command reference of docs/APP.md
+//! (`SELLER_DESK_WRITE_BINDINGS=1 cargo test -p seller-desk --test contract` rewrites them, the
+//! same test without the variable fails when one is stale). `build.rs` reads the same list from
+//! this file's text (`crate::command_list`) to generate an `allow-<name>` permission per command,
+//! so keep one entry per command in the form `module::name(arg: Type, …) -> Result;`.
+//! A wrapper only builds the [`Ctx`] and calls the body, so the signature the UI sees is exactly
+//! the body's.
 //!
 //! Arguments cross IPC under Tauri's default camelCase names (`profile_id` → `profileId`);
 //! payloads (structs) keep their snake_case field names.
@@ -107,6 +114,7 @@ macro_rules! app_commands {
         pub fn catalog() -> Vec<CommandSig> {
             vec![$(
                 CommandSig::new(
+                    stringify!($module),
                     stringify!($name),
                     vec![$((stringify!($arg), TsType::of::<$ty>())),*],
                     TsType::of::<$ret>(),

@@ -3,8 +3,10 @@
 
 pub mod bindings;
 pub mod clients;
+pub mod command_list;
 pub mod commands;
 pub mod error;
+pub mod generated;
 pub mod ipc;
 pub mod native;
 pub mod notify;

@@ -13,7 +13,6 @@ pub mod job_views;
 pub mod jobs;
 pub mod jobs_plan;
 pub mod logs;
-pub mod names;
 pub mod operations;
 pub mod profiles;
 pub mod sandbox;

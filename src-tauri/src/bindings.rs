@@ -1,9 +1,10 @@
 //! TypeScript for the UI, generated from the Rust types with ts-rs:
 //! - `ui/src/lib/bindings/*.ts`: one file per type the commands take or return (and their parts),
 //!   plus `index.ts` re-exporting them all;
-//! - `ui/src/lib/commands.ts`: the `Commands` map, each command's arguments and result.
+//! - `ui/src/lib/commands.ts`: the `Commands` map, each command's arguments and result;
+//! - `ui/src/lib/ipc.ts`: a typed wrapper per command (over `call` of the hand-written `invoke.ts`).
 //!
-//! Both are committed. `cargo test -p seller-desk` regenerates them into a temporary directory
+//! All are committed. `cargo test -p seller-desk` regenerates them into a temporary directory
 //! and fails when they differ from the committed files; `SELLER_DESK_WRITE_BINDINGS=1 cargo test
 //! -p seller-desk --test contract` rewrites them.
 
@@ -155,6 +156,41 @@ fn commands_ts(catalog: &[CommandSig]) -> String {
     out
 }
 
+/// `ipc.ts`: one typed wrapper per command, named after it in camelCase (`gg_dashboard` →
+/// `ggDashboard`), its arguments in the list's order; everything hand-written (calling, errors,
+/// event listeners) is in `invoke.ts`, which it re-exports.
+fn ipc_ts(catalog: &[CommandSig]) -> String {
+    let mut imports: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for c in catalog {
+        for t in c.args.iter().map(|(_, t)| t).chain([&c.result]) {
+            imports.extend(t.imports.clone());
+        }
+    }
+    let mut out = String::from(
+        "// Generated from src-tauri/src/ipc.rs by `cargo test -p seller-desk`. Do not edit.\n\
+         // One typed wrapper per shell command, named after it in camelCase, its arguments in order.\n\
+         // Calling, errors and event listeners are hand-written in ./invoke.ts (re-exported here).\n\n",
+    );
+    for (name, path) in &imports {
+        let module = path.with_extension("");
+        out.push_str(&format!("import type {{ {name} }} from \"./bindings/{}\";\n", module.display()));
+    }
+    out.push_str("import { call } from \"./invoke\";\n\nexport * from \"./invoke\";\n\n");
+    for c in catalog {
+        let params: Vec<String> = c.args.iter().map(|(n, t)| format!("{n}: {}", t.name)).collect();
+        let names: Vec<&str> = c.args.iter().map(|(n, _)| n.as_str()).collect();
+        let args = if names.is_empty() { String::new() } else { format!(", {{ {} }}", names.join(", ")) };
+        out.push_str(&format!(
+            "export const {} = ({}): Promise<{}> =>\n  call(\"{}\"{args});\n",
+            camel_case(c.name),
+            params.join(", "),
+            c.result.name,
+            c.name
+        ));
+    }
+    out
+}
+
 fn ts_files(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
@@ -199,7 +235,7 @@ fn progress_labels_ts() -> String {
 }
 
 /// Writes `bindings/` (every type, `errorTemplates.ts`, `progressLabels.ts` and
-/// `index.ts`) and `commands.ts` under `lib_dir`
+/// `index.ts`), `commands.ts` and `ipc.ts` under `lib_dir`
 /// (`ui/src/lib` for the committed copy). The bindings directory is emptied first.
 pub fn write_all(lib_dir: &Path, catalog: &[CommandSig]) -> Result<(), String> {
     let bindings = lib_dir.join("bindings");
@@ -222,5 +258,6 @@ pub fn write_all(lib_dir: &Path, catalog: &[CommandSig]) -> Result<(), String> {
         index.push_str(&format!("export type * from \"./{}\";\n", f.with_extension("").display()));
     }
     fs::write(bindings.join("index.ts"), index).map_err(|e| e.to_string())?;
-    fs::write(lib_dir.join("commands.ts"), commands_ts(catalog)).map_err(|e| e.to_string())
+    fs::write(lib_dir.join("commands.ts"), commands_ts(catalog)).map_err(|e| e.to_string())?;
+    fs::write(lib_dir.join("ipc.ts"), ipc_ts(catalog)).map_err(|e| e.to_string())
 }

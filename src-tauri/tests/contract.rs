@@ -180,8 +180,8 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<std::path::PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             collect(&path, base, out);
-        } else if path.parent() == Some(base) && path.file_name().is_some_and(|n| n != "commands.ts") {
-            // Only commands.ts of the UI's own files in ui/src/lib is generated.
+        } else if path.parent() == Some(base) && path.file_name().is_some_and(|n| n != "commands.ts" && n != "ipc.ts") {
+            // Only commands.ts and ipc.ts of the UI's own files in ui/src/lib are generated.
         } else {
             out.push(path.strip_prefix(base).unwrap().to_owned());
         }

@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod gg_codes;
 pub mod files;
 pub mod job_plan;
 

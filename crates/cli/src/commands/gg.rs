@@ -10,7 +10,7 @@ use crate::{
     render::gg as render,
 };
 use markets::{
-    gg::{send_setting_refused_aside, GgClient, NewOffers, NewProduct, ProductUpdate as Update, Splitting},
+    gg::{GgClient, NewOffers, NewProduct, ProductUpdate as Update},
     Amount, Cents, Market,
 };
 use serde::Serialize;
@@ -31,15 +31,9 @@ async fn dispatch(cmd: GgCommand, client: &GgClient, out: &Out) -> CliResult {
         GgCommand::Products(cmd) => products(cmd, client, out).await?,
         GgCommand::Codes(CodesCommand::Upload(u)) => {
             let codes = input::read_codes(&u.file, "--file", out)?;
-            let product_id = u.product_id.as_str();
-            let (answers, refused) =
-                send_codes(&codes, u.show_codes, out, |c| async move { client.upload_codes(product_id, &c).await })
-                    .await?;
-            let r = CodesUploadResult {
-                uploaded: answers.iter().map(|a| a.uploaded).sum(),
-                stock_available: answers.last().map(|a| a.stock_available),
-                refused,
-            };
+            let report = desk::gg_codes::upload_codes(client, &u.product_id, &codes, |_, _| {}, || false).await?;
+            let refused = refused(report.rejected_duplicates, report.refusal, codes.len(), u.show_codes, out);
+            let r = CodesUploadResult { uploaded: report.uploaded, stock_available: report.stock_available, refused };
             out.emit(&r, |r| match r.stock_available {
                 Some(stock) => format!("Uploaded {} codes; {stock} now in stock.", r.uploaded),
                 None => "Uploaded no code.".to_owned(),
@@ -71,38 +65,18 @@ struct CodesUploadResult {
     refused: Refused,
 }
 
-/// Sends codes, setting aside those Gaming Goods refuses (found whatever the refusal's wording)
-/// and sending the rest; says on stderr how many were refused. An error that stopped the upload
-/// says how many codes went through before it.
-async fn send_codes<T, F, Fut>(codes: &[String], show: bool, out: &Out, send: F) -> CliResult<(Vec<T>, Refused)>
-where
-    F: FnMut(Vec<String>) -> Fut,
-    Fut: std::future::Future<Output = markets::Result<T>>,
-{
-    let sent = send_setting_refused_aside(codes, Splitting::GiveUpWhenNothingPasses, send).await;
-    if let Some(e) = sent.stopped_by {
-        let mut err = CliError::from(e);
-        if !sent.accepted.is_empty() || !sent.refused.is_empty() {
-            err.message = format!(
-                "{} ({} codes were uploaded before this, {} refused; {} not uploaded)",
-                err.message,
-                sent.accepted.len(),
-                sent.refused.len(),
-                sent.unsettled.len()
-            );
-        }
-        return Err(err);
-    }
+/// The codes Gaming Goods refused, as the seller sees them: a count and the reason on stderr,
+/// the codes themselves only with `--show-codes`.
+fn refused(codes: Vec<String>, reason: Option<String>, total: usize, show: bool, out: &Out) -> Refused {
     let refused = Refused {
-        count: sent.refused.len(),
-        reason: (!sent.refused.is_empty()).then(|| sent.refusal.clone().unwrap_or_default()),
-        codes: show.then(|| sent.refused.iter().map(|&i| codes[i].clone()).collect()),
+        count: codes.len(),
+        reason: (!codes.is_empty()).then(|| reason.unwrap_or_default()),
+        codes: show.then_some(codes),
     };
     if refused.count > 0 {
         out.note(format!(
-            "{} of {} codes refused by Gaming Goods and not uploaded (most likely already on the marketplace: {}).",
+            "{} of {total} codes refused by Gaming Goods and not uploaded (most likely already on the marketplace: {}).",
             refused.count,
-            codes.len(),
             refused.reason.as_deref().unwrap_or_default()
         ));
         match &refused.codes {
@@ -111,7 +85,7 @@ where
             None => out.note("Run again with --show-codes to list them."),
         }
     }
-    Ok((sent.answers, refused))
+    refused
 }
 
 async fn products(cmd: ProductsCommand, client: &GgClient, out: &Out) -> CliResult {
@@ -223,12 +197,11 @@ async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
             };
             let codes = input::read_codes(&a.file, "--file", out)?;
             let product_id = a.product_id.trim().to_owned();
-            let (answers, refused) = send_codes(&codes, a.show_codes, out, |codes| {
-                let body = NewOffers { product_id: product_id.clone(), price_cents, codes };
-                async move { client.add_offers(&body).await }
-            })
-            .await?;
-            let r = OffersAddResult { product_id, price_cents, added: answers.iter().map(|a| a.added).sum(), refused };
+            let total = codes.len();
+            let body = NewOffers { product_id: product_id.clone(), price_cents, codes };
+            let report = desk::gg_codes::add_offers(client, &body).await?;
+            let refused = refused(report.rejected_duplicates, report.refusal, total, a.show_codes, out);
+            let r = OffersAddResult { product_id, price_cents, added: report.added, refused };
             out.emit(&r, |r| {
                 format!("Added {} offers on product {} at {}.", r.added, r.product_id, money::cents(r.price_cents))
             });

@@ -10,10 +10,14 @@ uploaded: number,
  */
 stock_available: number | null, 
 /**
- * Codes refused as duplicates (already on the marketplace): not uploaded, shown to the seller.
+ * Codes refused (most likely already on the marketplace): not uploaded.
  */
 rejected_duplicates: Array<string>, 
 /**
- * Codes not sent because the operation was cancelled.
+ * The marketplace's reason for the refusals, codes masked (`‹code›`).
+ */
+refusal: string | null, 
+/**
+ * Codes not sent because the upload was cancelled.
  */
 not_sent: Array<string>, cancelled: boolean, };

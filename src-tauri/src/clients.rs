@@ -116,7 +116,7 @@ pub fn confirmed_hosts(profile: &Profile) -> Vec<String> {
 pub fn check_destination(profile: &Profile, sandbox_origin: Option<&str>) -> CommandResult<()> {
     match destination(profile, &profile.base_url, sandbox_origin) {
         Destination::Unconfirmed(origin) => Err(CommandError::templated(
-            "base_url_unconfirmed",
+            markets::ErrorCode::BaseUrlUnconfirmed,
             crate::error::BASE_URL_UNCONFIRMED,
             vec![
                 ("profile", profile.name.clone()),
@@ -167,7 +167,7 @@ mod tests {
         // Any other host: refused, with the code and the host named, until confirmed.
         let evil = profile(GgChest, "http://127.0.0.2:18999", &[]);
         let err = check_destination(&evil, sandbox).unwrap_err();
-        assert_eq!(err.code, "base_url_unconfirmed");
+        assert_eq!(err.code, markets::ErrorCode::BaseUrlUnconfirmed);
         assert!(err.message.contains("http://127.0.0.2:18999") && err.message.contains("Shop"), "{}", err.message);
         let confirmed = profile(GgChest, "http://127.0.0.2:18999/v2", &["http://127.0.0.2:18999"]);
         assert_eq!(destination(&confirmed, &confirmed.base_url, sandbox), Destination::Confirmed);

@@ -106,7 +106,7 @@ impl PickedFiles {
         match map.get(handle.trim()) {
             Some((path, a)) if *a == access => Ok(path.clone()),
             _ => Err(CommandError::templated(
-                "file_not_picked",
+                markets::ErrorCode::FileNotPicked,
                 match access {
                     Access::Read => crate::error::FILE_NOT_PICKED_READ,
                     Access::Write => crate::error::FILE_NOT_PICKED_WRITE,
@@ -138,7 +138,7 @@ mod tests {
             ("file-1-0000000000000000", Access::Read),
             ("", Access::Write),
         ] {
-            assert_eq!(files.path(handle, access).unwrap_err().code, "file_not_picked", "{handle}");
+            assert_eq!(files.path(handle, access).unwrap_err().code, markets::ErrorCode::FileNotPicked, "{handle}");
         }
     }
 }

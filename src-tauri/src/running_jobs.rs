@@ -123,7 +123,7 @@ impl RunningJobs {
     pub fn start(&self, id: &str) -> CommandResult<RunningJob> {
         let mut running = self.running.lock().unwrap_or_else(|p| p.into_inner());
         if running.contains_key(id) {
-            return Err(CommandError::new("job_busy", format!("job {id} is already running")));
+            return Err(CommandError::new(markets::ErrorCode::JobBusy, format!("job {id} is already running")));
         }
         // A job created here takes the token its creation made (it may be cancelled already).
         let starting = self.starting.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
@@ -160,7 +160,7 @@ async fn blocking_keychain<T: Send + 'static>(
 ) -> CommandResult<T> {
     Ok(tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| CommandError::new("internal", format!("keychain task failed: {e}")))??)
+        .map_err(|e| CommandError::new(markets::ErrorCode::Internal, format!("keychain task failed: {e}")))??)
 }
 
 /// A job running in this process; dropping it unregisters the job.

@@ -56,7 +56,7 @@ impl AppState {
     ) -> CommandResult<T> {
         let profiles = self.profiles.clone();
         tokio::task::spawn_blocking(move || work(&profiles)).await.unwrap_or_else(|err| {
-            Err(crate::error::CommandError::new("internal", format!("profile task failed: {err}")))
+            Err(crate::error::CommandError::new(markets::ErrorCode::Internal, format!("profile task failed: {err}")))
         })
     }
 }

@@ -46,7 +46,7 @@ fn every_markets_error_keeps_its_code_message_and_fields() {
         let expected_fields = err.fields().to_vec();
         let message = err.to_string();
         let mapped = CommandError::from(err);
-        assert_eq!(mapped.code, code);
+        assert_eq!(mapped.code.as_str(), code);
         assert_eq!(mapped.message, message, "the crate's message, which says what to do");
         assert_eq!(mapped.fields, expected_fields);
         // The template filled with the values is the message, so a translation of the template
@@ -75,7 +75,7 @@ fn the_wire_shape_is_code_message_fields_and_the_message_as_template_and_values(
         })
     );
     // The shell's own errors have no template: the UI shows their message as it is.
-    let own = serde_json::to_value(CommandError::new("file", "cannot read a.csv")).unwrap();
+    let own = serde_json::to_value(CommandError::new(markets::ErrorCode::File, "cannot read a.csv")).unwrap();
     assert_eq!(own, serde_json::json!({ "code": "file", "message": "cannot read a.csv", "fields": [] }));
 }
 
@@ -92,7 +92,7 @@ fn keychain_errors_say_what_to_install_or_unlock() {
     for err in unavailable {
         let text = err.to_string();
         let mapped = CommandError::from(err);
-        assert_eq!(mapped.code, "keychain_unavailable");
+        assert_eq!(mapped.code, markets::ErrorCode::KeychainUnavailable);
         assert_eq!(mapped.message, text);
     }
     assert!(CommandError::from(KeychainError::NoSecretService).message.contains("gnome-keyring"));
@@ -104,7 +104,7 @@ fn keychain_errors_say_what_to_install_or_unlock() {
         KeychainError::Ambiguous { profile: "Shop".into(), count: 2 },
     ] {
         let mapped = CommandError::from(err);
-        assert_eq!(mapped.code, "no_key");
+        assert_eq!(mapped.code, markets::ErrorCode::NoKey);
         assert!(mapped.message.contains("Replace key"), "the app's fix, not the CLI's: {}", mapped.message);
     }
     let rejected = CommandError::from(KeychainError::Rejected { detail: "too long".into() });
@@ -119,9 +119,9 @@ fn profile_errors_map_to_fields_or_codes() {
     assert_eq!((name_err.code.as_str(), name_err.fields[0].field.as_str()), ("invalid_input", "name"));
     let url_err = CommandError::from(store.add("A", Market::GamingGoods, Some("http://example.com")).unwrap_err());
     assert_eq!(url_err.fields[0].field, "base_url");
-    assert_eq!(CommandError::from(store.get("nope").unwrap_err()).code, "not_found");
+    assert_eq!(CommandError::from(store.get("nope").unwrap_err()).code, markets::ErrorCode::ProfileNotFound);
     std::fs::write(dir.path().join("profiles.json"), "[1]").unwrap();
-    assert_eq!(CommandError::from(store.list().unwrap_err()).code, "profile_invalid");
+    assert_eq!(CommandError::from(store.list().unwrap_err()).code, markets::ErrorCode::ProfileInvalid);
     let io = CommandError::from(std::io::Error::other("disk full"));
-    assert_eq!(io.code, "file");
+    assert_eq!(io.code, markets::ErrorCode::File);
 }

@@ -34,7 +34,7 @@ async fn codes_files_and_pasted_text_are_deduplicated_with_counts() {
     assert_eq!((pasted.codes.len(), pasted.dropped_repeats, pasted.file_name), (2, 1, None));
 
     let err = read_codes_file(&ctx, write(&shell, "latin1.txt", b"caf\xe9\n")).await.unwrap_err();
-    assert_eq!(err.code, "file");
+    assert_eq!(err.code, markets::ErrorCode::File);
     assert!(err.message.contains("UTF-8"), "{}", err.message);
     let err = read_codes_file(&ctx, shell.picked(shell.dir.path())).await.unwrap_err();
     assert!(err.message.contains("not a regular file"), "{}", err.message);
@@ -94,15 +94,18 @@ async fn a_path_or_a_handle_not_given_by_the_user_reaches_no_file() {
         [secret.display().to_string(), "/etc/passwd".to_owned(), "file-1-0000000000000000".to_owned(), saved_to]
     {
         let err = read_codes_file(&ctx, named.clone()).await.unwrap_err();
-        assert_eq!(err.code, "file_not_picked", "{named}: {err:?}");
-        assert_eq!(read_accounts_csv(&ctx, named.clone()).await.unwrap_err().code, "file_not_picked");
-        assert_eq!(check_icon(&ctx, named.clone()).await.unwrap_err().code, "file_not_picked");
+        assert_eq!(err.code, markets::ErrorCode::FileNotPicked, "{named}: {err:?}");
+        assert_eq!(read_accounts_csv(&ctx, named.clone()).await.unwrap_err().code, markets::ErrorCode::FileNotPicked);
+        assert_eq!(check_icon(&ctx, named.clone()).await.unwrap_err().code, markets::ErrorCode::FileNotPicked);
     }
     let readable = shell.picked(&victim);
     for named in [victim.display().to_string(), readable] {
         let err = audit_export(&ctx, None, named.clone()).await.unwrap_err();
-        assert_eq!(err.code, "file_not_picked", "{named}: {err:?}");
-        assert_eq!(job_results_csv(&ctx, "job".into(), named).await.unwrap_err().code, "file_not_picked");
+        assert_eq!(err.code, markets::ErrorCode::FileNotPicked, "{named}: {err:?}");
+        assert_eq!(
+            job_results_csv(&ctx, "job".into(), named).await.unwrap_err().code,
+            markets::ErrorCode::FileNotPicked
+        );
     }
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "original\n", "nothing was written");
     // Without a window (and without the test-only answer) no dialog can be shown: nothing picked.

@@ -96,7 +96,7 @@ async fn accounts_from_a_csv_into_an_accounts_offer_are_never_journaled_in_clear
     std::fs::write(&bad, "user;pw\nx;y\n").unwrap();
     let spec = JobSpec::GgcImportAccounts { file: shell.picked(&bad), offer_id: offer.id.clone() };
     let err = job_create(&ctx, ggc.clone(), spec).await.unwrap_err();
-    assert_eq!(err.code, "invalid_input", "{err:?}");
+    assert_eq!(err.code, markets::ErrorCode::InvalidInput, "{err:?}");
     assert_eq!(jobs_list(&ctx, ggc.clone()).await.unwrap().len(), 1);
     cleanup(&shell).await;
 }

@@ -40,7 +40,7 @@ async fn a_lost_journal_key_is_said_and_never_replaced_by_reading() {
 
     // Resume: refused, naming the loss (plainly now: it was said loudly once, above).
     let first = job_run(&ctx, gg.clone(), job.id.clone()).await.unwrap_err();
-    assert_eq!(first.code, "journal_key_lost", "{first:?}");
+    assert_eq!(first.code, markets::ErrorCode::JournalKeyLost, "{first:?}");
     assert!(first.message.contains("no longer in the keychain") && !first.message.contains("WARNING"), "{first:?}");
     let again = job_results(&ctx, job.id.clone()).await.unwrap();
     assert!(!again.sealed_lost.unwrap().contains("WARNING"), "said loudly once");

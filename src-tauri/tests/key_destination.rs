@@ -19,7 +19,7 @@ async fn a_base_url_on_another_host_needs_the_users_confirmation() {
     let profile = shell.state.profiles.store().add("Shop", Market::GgChest, None).unwrap();
 
     let err = set_profile_base_url(&ctx, profile.id.clone(), Some("http://127.0.0.2:18999".into())).await.unwrap_err();
-    assert_eq!(err.code, "not_confirmed", "{err:?}");
+    assert_eq!(err.code, markets::ErrorCode::NotConfirmed, "{err:?}");
     assert!(err.message.contains("http://127.0.0.2:18999"), "{}", err.message);
     let now = shell.state.profiles.store().get(&profile.id).unwrap();
     assert_eq!(now.base_url, Market::GgChest.production_base_url(), "the base URL did not change");
@@ -34,6 +34,6 @@ async fn a_base_url_on_another_host_needs_the_users_confirmation() {
     // the refusal comes before the keychain is read.
     shell.state.profiles.store().set_base_url(&profile.id, Some("http://127.0.0.2:18999")).unwrap();
     let test = test_connection(&ctx, profile.id.clone()).await.unwrap();
-    assert_eq!(test.code.as_deref(), Some("base_url_unconfirmed"), "{test:?}");
+    assert_eq!(test.code, Some(markets::ErrorCode::BaseUrlUnconfirmed), "{test:?}");
     assert!(test.message.contains("Shop") && test.message.contains("http://127.0.0.2:18999"), "{}", test.message);
 }

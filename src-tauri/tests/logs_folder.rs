@@ -36,6 +36,6 @@ async fn the_logs_folder_is_created_private_and_handed_to_the_opener() {
     // An opener that cannot start is an error the UI can show, not a silent nothing.
     std::env::set_var(TEST_OPENER_VAR, shell.dir.path().join("no-such-opener"));
     let err = open_logs_folder(&shell.ctx()).await.unwrap_err();
-    assert_eq!(err.code, "file");
+    assert_eq!(err.code, markets::ErrorCode::File);
     assert!(err.message.contains("could not be opened"), "{}", err.message);
 }

@@ -57,7 +57,7 @@ async fn a_key_goes_to_the_keychain_only_and_the_ui_sees_it_masked() {
     replace_key(&ctx, added.id.clone(), "pk_test_not_a_seller_key_123".into()).await.unwrap();
     let test = test_connection(&ctx, added.id.clone()).await.unwrap();
     assert!(!test.ok);
-    assert_eq!(test.code.as_deref(), Some("key_rejected"));
+    assert_eq!(test.code, Some(markets::ErrorCode::KeyRejected));
 
     let renamed = rename_profile(&ctx, added.id.clone(), "Shop EU".into()).await.unwrap();
     assert_eq!(renamed.name, "Shop EU");

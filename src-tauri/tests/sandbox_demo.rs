@@ -80,7 +80,7 @@ async fn the_demo_creates_both_profiles_and_both_markets_work_through_the_comman
 
     // A GG command with the GGChest profile is refused before anything is sent.
     let err = gg_all_products(&ctx, ggc.clone(), "op-wrong".into()).await.unwrap_err();
-    assert_eq!(err.code, "profile_invalid");
+    assert_eq!(err.code, markets::ErrorCode::ProfileInvalid);
 
     for p in list_profiles(&ctx).await.unwrap().profiles {
         delete_profile(&ctx, p.id).await.unwrap();
@@ -108,7 +108,7 @@ async fn a_fetch_all_stops_at_once_when_cancelled() {
     };
     let (result, ()) = tokio::join!(fetch, cancel);
     let err = result.unwrap_err();
-    assert_eq!(err.code, "cancelled", "{err:?}");
+    assert_eq!(err.code, markets::ErrorCode::Cancelled, "{err:?}");
     assert!(err.message.contains("nothing was changed"), "{}", err.message);
     assert!(started.elapsed() < Duration::from_secs(5), "cancel took {:?}", started.elapsed());
     assert!(!cancel_operation(&ctx, "op-slow".into()).await.unwrap(), "it is no longer running");

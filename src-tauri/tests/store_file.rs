@@ -54,7 +54,7 @@ fn a_broken_file_is_reported_not_overwritten() {
         .build(mock_context(noop_assets()))
         .unwrap();
     let err = read_through_store(app.handle(), &path).unwrap_err();
-    assert_eq!(err.code, "profile_invalid");
+    assert_eq!(err.code, markets::ErrorCode::ProfileInvalid);
     assert!(err.message.contains("profiles.json"), "{}", err.message);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
 }

@@ -160,9 +160,7 @@ impl From<jobs::Error> for CliError {
 
 impl From<desk::Error> for CliError {
     fn from(e: desk::Error) -> Self {
-        // Interim, until the layer's code is an ErrorCode too.
-        let code = ErrorCode::parse(&e.code).unwrap_or(ErrorCode::Internal);
-        CliError { code, message: e.message, fields: e.fields, not_done: Vec::new(), reported: false }
+        CliError { code: e.code, message: e.message, fields: e.fields, not_done: Vec::new(), reported: false }
     }
 }
 

@@ -6,7 +6,7 @@
 //! `fields` puts messages next to form inputs. Every failure of every use case becomes one, from
 //! the crates' own errors, so the words the CLI prints and the app shows are the same.
 
-use markets::FieldError;
+use markets::{ErrorCode, FieldError};
 use profiles::KeychainError;
 use serde::Serialize;
 
@@ -14,11 +14,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CommandError"))]
 pub struct Error {
-    /// `markets::Error::code()` (`key_rejected`, `validation`, `outcome_unknown`, …) or one of the
-    /// shell's: `keychain_unavailable`, `no_key`, `not_found`, `profile_invalid`, `file`,
-    /// `file_not_picked`, `not_confirmed`, `base_url_unconfirmed`, `cancelled`, `sandbox`; and the
-    /// jobs crate's: `journal`, `keychain`, `job_busy`, `usage`.
-    pub code: String,
+    /// What failed, from the one list both faces show (`markets::ErrorCode`: `key_rejected`,
+    /// `validation`, `outcome_unknown`, `no_key`, `profile_not_found`, `file`, `job_busy`, …).
+    pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
     /// For a marketplace error: the English template `message` was filled from and its values,
@@ -48,15 +46,15 @@ impl From<markets::MessageText> for MessageText {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Error { code: code.to_owned(), message: message.into(), fields: Vec::new(), text: None }
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error { code, message: message.into(), fields: Vec::new(), text: None }
     }
 
     /// A problem with one input, caught before anything was sent.
     pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
         let message = message.into();
         Error {
-            code: "invalid_input".to_owned(),
+            code: ErrorCode::InvalidInput,
             message: format!("{field}: {message}"),
             fields: vec![FieldError::new(field, message)],
             text: None,
@@ -65,12 +63,12 @@ impl Error {
 
     /// A long operation stopped by `cancel_operation`; `what` says what was done by then.
     pub fn cancelled(what: impl Into<String>) -> Self {
-        Error::new("cancelled", what)
+        Error::new(ErrorCode::Cancelled, what)
     }
 
     /// A file that could not be read or used; the message names the file.
     pub fn file(message: impl Into<String>) -> Self {
-        Error::new("file", message)
+        Error::new(ErrorCode::File, message)
     }
 }
 
@@ -83,7 +81,7 @@ impl std::fmt::Display for Error {
 impl From<markets::Error> for Error {
     fn from(err: markets::Error) -> Self {
         Error {
-            code: err.code().as_str().to_owned(),
+            code: err.code(),
             message: err.to_string(),
             fields: err.fields().to_vec(),
             text: Some(err.message_text().into()),
@@ -117,13 +115,13 @@ pub const SHELL_TEMPLATES: &[&str] =
 impl Error {
     /// An error of the layer's own with a message template (one of [`SHELL_TEMPLATES`]) and its
     /// values, so that the UI can say it in its language.
-    pub fn templated(code: &str, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+    pub fn templated(code: ErrorCode, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
         Error::from_text(code, markets::MessageText::new(template, params))
     }
 
     /// An error whose message is `text` filled (and `text` kept, for the UI's language).
-    fn from_text(code: &str, text: markets::MessageText) -> Self {
-        Error { code: code.to_owned(), message: text.fill(), fields: Vec::new(), text: Some(text.into()) }
+    fn from_text(code: ErrorCode, text: markets::MessageText) -> Self {
+        Error { code, message: text.fill(), fields: Vec::new(), text: Some(text.into()) }
     }
 }
 
@@ -132,19 +130,19 @@ impl From<KeychainError> for Error {
         use markets::MessageText as T;
         match &err {
             KeychainError::NoEntry { profile } => {
-                Error::from_text("no_key", T::new(NO_KEY, vec![("profile", profile.clone())]))
+                Error::from_text(err.code(), T::new(NO_KEY, vec![("profile", profile.clone())]))
             }
             KeychainError::NotText { profile } | KeychainError::Ambiguous { profile, .. } => Error::from_text(
-                "no_key",
+                err.code(),
                 T::new(KEY_UNUSABLE, vec![("profile", profile.clone()), ("problem", err.to_string())]),
             ),
             KeychainError::Rejected { .. } => Error {
-                code: "invalid_input".into(),
+                code: err.code(),
                 message: err.to_string(),
                 fields: vec![FieldError::new("api_key", err.to_string())],
                 text: None,
             },
-            _ => Error::from_text("keychain_unavailable", err.message_text()),
+            _ => Error::from_text(err.code(), err.message_text()),
         }
     }
 }
@@ -153,7 +151,7 @@ impl From<profiles::Error> for Error {
     fn from(err: profiles::Error) -> Self {
         use profiles::Error as E;
         let field = |name: &str, err: &E| Error {
-            code: "invalid_input".into(),
+            code: err.code(),
             message: err.to_string(),
             fields: vec![FieldError::new(name, err.to_string())],
             text: None,
@@ -166,14 +164,13 @@ impl From<profiles::Error> for Error {
             E::InvalidBaseUrl { .. } => field("base_url", &err),
             E::EmptyApiKey => field("api_key", &err),
             // The crate's message points at `sellerdesk profile list`; the app shows the list.
-            E::NotFound { reference } => Error::new(
-                "not_found",
+            E::NotFound { ref reference } => Error::new(
+                err.code(),
                 format!(
                     "there is no profile {reference}: it may have been removed (by the CLI?); pick one from the list"
                 ),
             ),
-            E::Io { .. } | E::NoConfigDir => Error::new("file", err.to_string()),
-            _ => Error::new("profile_invalid", err.to_string()),
+            _ => Error::new(err.code(), err.to_string()),
         }
     }
 }
@@ -189,8 +186,8 @@ impl From<jobs::Error> for Error {
         match err {
             // Keep the marketplace's field errors (a price rule or a create body refused).
             jobs::Error::Market(e) => e.into(),
-            jobs::Error::NoSuchJob(id) => Error::new("not_found", format!("there is no job {id}")),
-            other => Error::new(other.code().as_str(), other.to_string()),
+            jobs::Error::NoSuchJob(ref id) => Error::new(err.code(), format!("there is no job {id}")),
+            other => Error::new(other.code(), other.to_string()),
         }
     }
 }

@@ -127,14 +127,16 @@ impl<'a> Reader<'a> {
     fn gg(self) -> Result<&'a GgClient> {
         match self {
             Reader::Gg(c) => Ok(c),
-            Reader::Ggc(_) => Err(Error::new("profile_invalid", "this job is for a Gaming Goods profile")),
+            Reader::Ggc(_) => {
+                Err(Error::new(markets::ErrorCode::ProfileInvalid, "this job is for a Gaming Goods profile"))
+            }
         }
     }
 
     fn ggc(self) -> Result<&'a GgcClient> {
         match self {
             Reader::Ggc(c) => Ok(c),
-            Reader::Gg(_) => Err(Error::new("profile_invalid", "this job is for a GGChest profile")),
+            Reader::Gg(_) => Err(Error::new(markets::ErrorCode::ProfileInvalid, "this job is for a GGChest profile")),
         }
     }
 }

@@ -65,7 +65,7 @@ pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> Comma
             "set the profile's base URL back to resume it"
         };
         return Err(CommandError::new(
-            "usage",
+            markets::ErrorCode::Usage,
             format!(
                 "job {} was made for {}, and the profile now points at {}: {why}",
                 job.header.id, job.header.base_url, profile.base_url

@@ -10,10 +10,14 @@ use crate::error::{CommandError, CommandResult};
 /// path: the folder is always this one.
 pub async fn open_logs_folder(ctx: &Ctx<'_>) -> CommandResult<()> {
     let dir = logs::ensure_logs_dir(ctx.state.jobs.data_dir())
-        .map_err(|e| CommandError::new("file", format!("the logs folder cannot be created: {e}")))?;
+        .map_err(|e| CommandError::new(markets::ErrorCode::File, format!("the logs folder cannot be created: {e}")))?;
     tracing::info!("opening the logs folder");
-    open_with_os(&dir)
-        .map_err(|e| CommandError::new("file", format!("the logs folder ({}) could not be opened: {e}", dir.display())))
+    open_with_os(&dir).map_err(|e| {
+        CommandError::new(
+            markets::ErrorCode::File,
+            format!("the logs folder ({}) could not be opened: {e}", dir.display()),
+        )
+    })
 }
 
 /// A debug build (tests) runs this program instead of the OS's opener, when set: like the

@@ -59,7 +59,7 @@ async fn profile_for(ctx: &Ctx<'_>, profile_id: &str, market: Market) -> Command
     let mut profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
     if profile.market != market {
         return Err(CommandError::new(
-            "profile_invalid",
+            markets::ErrorCode::ProfileInvalid,
             format!(
                 "profile \"{}\" is a {} profile, and this is a {} screen: switch to a {} profile",
                 profile.name,

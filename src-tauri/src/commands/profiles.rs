@@ -66,7 +66,7 @@ impl std::fmt::Debug for NewProfile {
 pub struct ConnectionTest {
     pub ok: bool,
     /// The failure's code (`key_rejected`, `network`, `keychain_unavailable`, …) when not ok.
-    pub code: Option<String>,
+    pub code: Option<markets::ErrorCode>,
     pub message: String,
     /// The failure's message as a template and values, for the UI's language (CommandError.text).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,7 +180,7 @@ pub async fn set_profile_base_url(
         Destination::Unconfirmed(origin) => {
             if !confirm_host(ctx, &profile, &origin).await {
                 return Err(CommandError::templated(
-                    "not_confirmed",
+                    markets::ErrorCode::NotConfirmed,
                     crate::error::NOT_CONFIRMED,
                     vec![("profile", profile.name.clone()), ("host", origin)],
                 ));

@@ -46,7 +46,10 @@ pub async fn ensure_running(state: &AppState) -> CommandResult<String> {
         return Ok(sandbox.base_url());
     }
     let sandbox = Sandbox::start(SandboxConfig::default()).await.map_err(|err| {
-        CommandError::new("sandbox", format!("the sandbox could not start on 127.0.0.1: {err}; try again"))
+        CommandError::new(
+            markets::ErrorCode::Sandbox,
+            format!("the sandbox could not start on 127.0.0.1: {err}; try again"),
+        )
     })?;
     let urls = [
         (Market::GamingGoods, market_url(&sandbox, Market::GamingGoods)),

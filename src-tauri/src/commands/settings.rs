@@ -40,7 +40,7 @@ pub fn read_through_store<R: Runtime>(app: &AppHandle<R>, profiles_json: &Path) 
         // No file yet (no profile, nothing saved): no settings.
         Err(tauri_plugin_store::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(empty()),
         Err(e) => Err(CommandError::new(
-            "profile_invalid",
+            markets::ErrorCode::ProfileInvalid,
             format!("{} cannot be read ({e}): fix it or move it away", profiles_json.display()),
         )),
     }

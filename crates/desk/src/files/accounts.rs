@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn without_login_and_password_columns_nothing_is_read() {
         let e = parse("alice,pw\n", "a.csv").unwrap_err();
-        assert_eq!(e.code, "invalid_input");
+        assert_eq!(e.code, markets::ErrorCode::InvalidInput);
         assert!(e.message.contains("no `login` column"), "{}", e.message);
         assert_eq!(e.fields[0].field, "line 1");
     }

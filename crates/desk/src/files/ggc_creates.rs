@@ -181,7 +181,7 @@ mod tests {
             "{}",
             e.message
         );
-        assert_eq!(parse_json("{}", "o.json").unwrap_err().code, "invalid_input");
+        assert_eq!(parse_json("{}", "o.json").unwrap_err().code, markets::ErrorCode::InvalidInput);
     }
 
     #[test]

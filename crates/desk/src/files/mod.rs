@@ -118,7 +118,7 @@ pub fn all_or_nothing<T>(parsed: Parsed<T>, file: &str, noun: &str) -> Result<Ve
 /// A file whose content cannot be used: `invalid_input` (nothing was sent), with its problems
 /// as per-line fields.
 pub(crate) fn invalid(message: String, fields: Vec<FieldError>) -> Error {
-    let mut e = Error::new("invalid_input", message);
+    let mut e = Error::new(markets::ErrorCode::InvalidInput, message);
     e.fields = fields;
     e
 }
@@ -268,7 +268,7 @@ mod tests {
             ..Parsed::default()
         };
         let e = all_or_nothing(parsed, "a.csv", "offers").unwrap_err();
-        assert_eq!(e.code, "invalid_input");
+        assert_eq!(e.code, markets::ErrorCode::InvalidInput);
         assert_eq!(
             e.message,
             "a.csv: 2 of 3 offers would be refused, so none is created: line 3: no code; line 5: `x` is not a number"

@@ -106,6 +106,14 @@ mod tests {
     }
 
     #[test]
+    fn also_reads_the_rest_of_iso_8601() {
+        let t = parse_iso8601("2026-03-14T12:00:00Z").unwrap();
+        assert_eq!(parse_iso8601("2026-03-14T12Z"), Some(t));
+        assert_eq!(parse_iso8601("20260314T120000Z"), Some(t));
+        assert_eq!(parse_iso8601("2026-03-14T12:00:00,5Z"), Some(t));
+    }
+
+    #[test]
     fn a_leap_second_is_the_second_before() {
         assert_eq!(parse_iso8601("2016-12-31T23:59:60Z"), parse_iso8601("2016-12-31T23:59:59Z"));
     }

@@ -23,7 +23,8 @@ pub struct RunningJobs {
     /// Cancel clicked right after Start can reach the shell before `job_run` registers the
     /// job. Such a Cancel stops the run before its first step instead of being ignored.
     starting: Mutex<HashMap<String, CancelToken>>,
-    /// The local store (opened on first use): the rate-limit budget shared with other processes.
+    /// The local store (opened on first use): the rate-limit budget shared with other processes,
+    /// and the audit log.
     store: std::sync::OnceLock<Option<Arc<store::Store>>>,
     /// The journal key, once read from (or created in) the keychain. Held behind one lock so
     /// that two jobs created at once on first use do not each create a key, the second
@@ -92,17 +93,25 @@ impl RunningJobs {
     /// same key stay inside its limits together. If the store cannot be opened, the app still
     /// works, pacing on its own (said once in the log).
     pub fn with_shared_budget(&self, config: markets::ClientConfig) -> markets::ClientConfig {
-        let store = self.store.get_or_init(|| match store::Store::open(&self.data_dir) {
-            Ok(s) => Some(Arc::new(s)),
-            Err(e) => {
-                eprintln!("seller-desk: the shared rate-limit record cannot be used ({e}); pacing this app on its own");
-                None
-            }
-        });
-        match store {
-            Some(s) => config.with_ledger(s.clone()),
+        match self.store() {
+            Some(s) => config.with_ledger(s),
             None => config,
         }
+    }
+
+    /// The store, opened once (`None`, said once in the log, when it cannot be).
+    fn store(&self) -> Option<Arc<store::Store>> {
+        self.store
+            .get_or_init(|| match store::Store::open(&self.data_dir) {
+                Ok(s) => Some(Arc::new(s)),
+                Err(e) => {
+                    eprintln!(
+                        "seller-desk: the local store cannot be used ({e}); pacing this app on its own, no audit log"
+                    );
+                    None
+                }
+            })
+            .clone()
     }
 
     /// `$SELLERDESK_DATA_DIR`, else the OS data dir + `sellerdesk`, as for the CLI.
@@ -115,8 +124,12 @@ impl RunningJobs {
         &self.data_dir
     }
 
+    /// The audit log, in the store this app has open.
     pub fn audit_log(&self) -> jobs::audit::AuditLog {
-        jobs::audit::AuditLog::in_dir(&self.data_dir)
+        match self.store() {
+            Some(s) => jobs::audit::AuditLog::in_store(s),
+            None => jobs::audit::AuditLog::in_dir(&self.data_dir),
+        }
     }
 
     /// Registers job `id` as running here; unregistered when the guard drops.

@@ -117,14 +117,19 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     let audited = audit_list(&ctx, Some(created.id.clone()), None).await.unwrap();
     assert_eq!(audited.matched, drafts.len() as u64);
     let sword_entry = audited.entries.iter().find(|e| e.target.contains(&sword.id)).unwrap();
-    assert_eq!((sword_entry.before.as_deref(), sword_entry.after.as_deref()), (Some("$49.99"), Some("$44.99")));
-    assert!(sword_entry.result.starts_with("done"), "{sword_entry:?}");
+    assert_eq!(
+        (sword_entry.before.clone(), sword_entry.after.clone()),
+        (Some(serde_json::json!({"price": "49.99"})), Some(serde_json::json!({"price": "44.99"})))
+    );
+    assert!(sword_entry.result.starts_with("done") && sword_entry.outcome == "done", "{sword_entry:?}");
+    assert_eq!(sword_entry.job.as_deref(), Some(created.id.as_str()));
+    assert_eq!(sword_entry.profile_id.as_deref(), Some(ggc.as_str()), "the profile's id as well as its name");
     let audit_csv = shell.dir.path().join("audit.csv");
     let n = audit_export(&ctx, None, shell.save_to(&audit_csv)).await.unwrap();
     assert_eq!(n, 1 + drafts.len() as u64);
     let text = std::fs::read_to_string(&audit_csv).unwrap();
-    assert!(text.starts_with("at,profile,market,endpoint,target,before,after,result,job,step\n"), "{text}");
-    assert!(text.contains("$49.99,$44.99,done"), "{text}");
+    assert!(text.starts_with(&format!("{}\n", jobs::audit::CSV_HEADER.join(","))), "{text}");
+    assert!(text.contains(r#""{""price"":""49.99""}","{""price"":""44.99""}",done"#), "{text}");
 
     // The jobs panel lists it; the offers export has a row per offer.
     let listed = jobs_list(&ctx, ggc.clone()).await.unwrap();

@@ -84,7 +84,9 @@ fn upload_codes_job_results_retry_and_audit() {
     let out = data.path().join("audit.csv");
     with_data(&env, &data, "gg", &["audit", "export", "--out", out.to_str().unwrap()]).ok();
     let text = std::fs::read_to_string(out).unwrap();
-    assert!(text.starts_with("at,profile,market,endpoint,target,before,after,result,job,step\n"));
+    assert!(text.starts_with(
+        "at,profile_id,profile,market,endpoint,target,title,before,after,outcome,code,request,result,job,step\n"
+    ));
     assert!(!text.contains("JC-") && !text.contains(GG_KEY_A), "no code, no key in the audit log");
 }
 
@@ -100,6 +102,8 @@ fn single_commands_are_audited_and_offers_export_to_csv() {
     assert_eq!(entries[0]["endpoint"], "PUT /v1/offers/draft");
     assert_eq!(entries[0]["profile"], "SELLERDESK_API_KEY");
     assert_eq!(entries[0]["result"], "done");
+    assert_eq!(entries[0]["outcome"], "done");
+    assert_eq!(entries[0]["job"], Value::Null, "a single change, not a job's step");
     let csv = with_data(&env, &data, "ggchest", &["export", "ggc-offers"]).ok().stdout;
     assert!(csv.starts_with("id,offer_type,status,"), "{csv}");
     assert!(csv.contains(&format!("{offer},")), "{csv}");

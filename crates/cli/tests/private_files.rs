@@ -1,7 +1,8 @@
 //! Everything of ours is private whatever the umask (issue 11, finding 8): with umask 022 the
 //! data directory and its subdirectories are 0700, and every file Seller Desk writes there or
-//! exports (journals, audit.jsonl, the journal key's lock file, results and audit CSV files,
-//! profiles.json) is 0600. Before: directories 0755, journals and audit.jsonl 0644. Needs
+//! exports (journals, the local store holding the audit log, the journal key's lock file,
+//! results and audit CSV files, profiles.json) is 0600. Before: directories 0755, journals and
+//! audit.jsonl 0644. Needs
 //! ./test's D-Bus session (the job seals its codes with the keychain's journal key).
 #![cfg(unix)]
 
@@ -69,7 +70,7 @@ fn with_umask_022_every_directory_is_0700_and_every_file_0600() {
     let mut all = Vec::new();
     walk(&data, &mut all);
     let names: Vec<&str> = all.iter().map(|(p, _)| p.rsplit('/').next().unwrap()).collect();
-    for expected in ["jobs", "audit.jsonl", "journal-key.lock", "results.csv", "audit.csv"] {
+    for expected in ["jobs", "sellerdesk.db", "journal-key.lock", "results.csv", "audit.csv"] {
         assert!(names.contains(&expected), "{expected} was written: {all:?}");
     }
     assert!(all.iter().any(|(p, _)| p.ends_with(".jsonl") && p.contains("/jobs/")), "{all:?}");

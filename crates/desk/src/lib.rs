@@ -8,6 +8,7 @@
 //! Tauri-free: nothing here knows of windows, dialogs or the webview.
 
 pub mod batch;
+pub mod audit;
 pub mod error;
 pub mod gg_codes;
 pub mod files;

@@ -16,7 +16,7 @@ use std::{
 use markets::ErrorCode;
 
 use crate::{
-    audit::{AuditEntry, AuditLog},
+    audit::AuditLog,
     clients::Client,
     exec::{self, StepOk},
     journal::{Journal, Record},
@@ -318,19 +318,7 @@ impl Run<'_> {
 
     fn audit(&self, i: usize, op: &Op, result: String) {
         let Some(log) = &self.opts.audit else { return };
-        let (before, after) = op.change();
-        let entry = AuditEntry {
-            at: now_rfc3339(),
-            profile: self.job.header.profile.clone(),
-            market: self.job.header.market.id().to_owned(),
-            endpoint: op.endpoint().to_owned(),
-            target: op.target(),
-            before,
-            after,
-            result,
-            job: Some(self.job.header.id.clone()),
-            step: Some(i),
-        };
+        let entry = crate::audit::step_entry(&self.job.header, log.profile_id().map(str::to_owned), i, op, result);
         // The marketplace change happened whatever the local disk says; the journal has it.
         let _ = log.append(&entry);
     }

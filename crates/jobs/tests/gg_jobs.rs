@@ -73,11 +73,17 @@ async fn codes_upload_survives_every_fault_with_each_code_once() {
     }
     assert!(new_a.iter().all(|c| got_a.contains(c)) && new_b.iter().all(|c| got_b.contains(c)));
 
-    // Codes never appear in clear in the journal or the audit log.
+    // Codes never appear in clear in the journal or the audit log (its entries, nor anywhere
+    // in the store's files), nor does the API key.
     let journal = std::fs::read_to_string(&path).unwrap();
-    let audit = std::fs::read_to_string(env.dir().join("audit.jsonl")).unwrap();
-    for text in [&journal, &audit] {
+    let entries = jobs::audit::AuditLog::in_dir(&env.dir()).entries().unwrap();
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| e.job.as_deref() == Some(state.header.id.as_str())), "each step names its job");
+    let audit = serde_json::to_string(&entries).unwrap();
+    let stored = env.store_bytes();
+    for text in [&journal, &audit, &stored] {
         assert!(!text.contains("UPA-") && !text.contains("UPB-"), "a code leaked:\n{text}");
+        assert!(!text.contains(GG_KEY_A), "the key leaked");
     }
 }
 
@@ -148,6 +154,17 @@ async fn reprice_by_percent_with_a_floor_and_a_lost_answer() {
         assert_eq!(&o.product_id, product);
         let expected = ((*old as f64) * 0.9).round().max(100.0) as u64;
         assert_eq!(o.price_cents, expected, "product {product} was {old}");
+    }
+    // The audit log has each step with its job, the price before and after, as JSON.
+    let entries = jobs::audit::AuditLog::in_dir(&env.dir()).entries().unwrap();
+    let done: Vec<_> = entries.iter().filter(|e| e.outcome == "done").collect();
+    assert!(!done.is_empty());
+    for e in &done {
+        assert_eq!(e.job.as_deref(), Some(state.header.id.as_str()));
+        assert_eq!(e.profile_id.as_deref(), Some("profile-test"));
+        assert_eq!(e.endpoint, "PATCH /seller/offers/{id}/price");
+        let (b, a) = (e.before.as_ref().unwrap()["price_cents"].as_u64().unwrap(), e.after.as_ref().unwrap()["price_cents"].as_u64());
+        assert_eq!(a, Some(((b as f64) * 0.9).round().max(100.0) as u64), "{e:?}");
     }
 }
 

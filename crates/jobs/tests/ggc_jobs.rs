@@ -154,6 +154,17 @@ async fn accounts_import_adds_each_account_once() {
     assert_eq!(results.items[249].target, format!("offer {}", offer.id));
     assert_eq!(results.count(jobs::Outcome::Done), 250);
     assert!(!results.to_csv().contains("Secret-"), "a password in the results");
+    // The audit log counts the accounts; no password, login or key in its entries or the store.
+    let entries = jobs::audit::AuditLog::in_dir(&env.dir()).entries().unwrap();
+    assert_eq!(entries.iter().filter(|e| e.outcome == "done").count(), 3);
+    assert!(entries.iter().all(|e| e.after.as_ref().is_some_and(|a| a["accounts_added"].is_u64())));
+    let audit = serde_json::to_string(&entries).unwrap();
+    let stored = env.store_bytes();
+    assert!(stored.contains("accounts_added"), "the store's files are where the entries are");
+    for text in [&audit, &stored] {
+        assert!(!text.contains("Secret-") && !text.contains("bulk0"), "credentials leaked into the audit log");
+        assert!(!text.contains(GGCHEST_KEY_A), "the key leaked into the audit log");
+    }
 }
 
 /// A GGChest batch is taken or refused whole: a chunk with an offer that is not there fails,

@@ -78,7 +78,7 @@ pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> Comma
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<JobProgress>();
     let opts = RunOptions {
         key,
-        audit: Some(ctx.state.jobs.audit_log()),
+        audit: Some(ctx.state.jobs.audit_log().for_profile(profile.id.clone())),
         on_progress: Some(Box::new(move |p| {
             let _ = tx.send(JobProgress::from(p));
         })),

@@ -98,7 +98,8 @@ async fn client_for(ctx: &Ctx<'_>, profile_id: &str, market: Market) -> CommandR
     let for_key = profile.clone();
     let key = ctx.state.with_profiles(move |p| Ok(p.key_for(&for_key)?)).await?;
     // Every change the app's own commands send goes to the audit log (jobs write their own).
-    let observer = ::jobs::audit::observer(ctx.state.jobs.audit_log(), profile.name.clone());
+    let observer =
+        ::jobs::audit::observer(ctx.state.jobs.audit_log().for_profile(profile.id.clone()), profile.name.clone());
     let config = ctx.state.jobs.with_shared_budget(
         ClientConfig::new(market, key).with_base_url(profile.base_url.clone()).with_observer(observer),
     );

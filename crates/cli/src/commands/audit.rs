@@ -1,7 +1,8 @@
 //! `sellerdesk audit …` (the local log of changes made on the marketplaces) and
 //! `sellerdesk export …` (products and offers as CSV).
 
-use jobs::audit::{self, AuditEntry, AuditLog};
+use desk::audit::{change_text, AuditQuery};
+use jobs::audit::{AuditEntry, AuditLog};
 use markets::{gg::GgClient, ggchest::GgcClient, Market};
 
 use crate::{
@@ -11,19 +12,22 @@ use crate::{
     output::{table, Out},
 };
 
+/// The log is read through `desk::audit`, as the app reads it; this only renders.
 pub fn run(cmd: AuditCommand, out: &Out) -> CliResult {
     let log = AuditLog::in_dir(&jobs::data_dir()?);
     match cmd {
         AuditCommand::List(l) => {
-            let all = log.entries()?;
-            let latest = &all[all.len().saturating_sub(l.limit)..];
-            out.emit(latest, entries_table);
+            let page = desk::audit::list(&log, &AuditQuery { limit: Some(l.limit as u64), ..Default::default() })?;
+            // Oldest first on a terminal: the latest change is the last line.
+            let latest: Vec<AuditEntry> = page.entries.into_iter().rev().collect();
+            out.emit(latest.as_slice(), entries_table);
         }
         AuditCommand::Search(s) => {
-            let found = log.search(&s.text)?;
+            let query = AuditQuery { text: Some(s.text), limit: Some(u64::MAX), ..Default::default() };
+            let found: Vec<AuditEntry> = desk::audit::list(&log, &query)?.entries.into_iter().rev().collect();
             out.emit(found.as_slice(), entries_table);
         }
-        AuditCommand::Export(o) => write(audit::to_csv(&log.entries()?), o.out.as_deref(), out)?,
+        AuditCommand::Export(o) => write(desk::audit::export(&log, None, None)?.0, o.out.as_deref(), out)?,
     }
     Ok(())
 }
@@ -34,19 +38,11 @@ fn entries_table(entries: &[AuditEntry]) -> String {
     }
     let mut t = table::new(&["when", "profile", "endpoint", "target", "before → after", "result"]);
     for e in entries {
-        let change = match (&e.before, &e.after) {
-            (Some(b), Some(a)) => format!("{b} → {a}"),
-            (None, Some(a)) => a.clone(),
-            _ => String::new(),
+        let target = match &e.title {
+            Some(title) => format!("{} ({title})", e.target),
+            None => e.target.clone(),
         };
-        t.add_row(vec![
-            e.at.clone(),
-            e.profile.clone(),
-            e.endpoint.clone(),
-            e.target.clone(),
-            change,
-            e.result.clone(),
-        ]);
+        t.add_row(vec![e.at.clone(), e.profile.clone(), e.endpoint.clone(), target, change_text(e), e.result.clone()]);
     }
     t.to_string()
 }

@@ -47,7 +47,7 @@ impl Env {
     pub fn options(&self) -> RunOptions {
         RunOptions {
             key: Some(self.key.clone()),
-            audit: Some(AuditLog::in_dir(self.data.path())),
+            audit: Some(AuditLog::in_dir(self.data.path()).for_profile("profile-test")),
             retry_delay: Duration::from_millis(50),
             settle_delay: Duration::from_millis(1000),
             ..RunOptions::default()
@@ -60,6 +60,18 @@ impl Env {
             .expect("job created");
         let state = jobs::run_job(&path, client, &self.options()).await.expect("job runs");
         (path, state)
+    }
+
+    /// The local store's files (database and write-ahead log) as text, to look for secrets in.
+    pub fn store_bytes(&self) -> String {
+        let mut text = String::new();
+        for entry in std::fs::read_dir(self.data.path()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.file_name().unwrap().to_string_lossy().starts_with(store::DB_FILE) {
+                text.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+            }
+        }
+        text
     }
 
     /// How many market requests the sandbox answered 429.

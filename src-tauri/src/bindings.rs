@@ -96,12 +96,7 @@ fn camel_case(snake: &str) -> String {
 }
 
 impl CommandSig {
-    pub fn new(
-        module: &'static str,
-        name: &'static str,
-        args: Vec<(&'static str, TsType)>,
-        result: TsType,
-    ) -> Self {
+    pub fn new(module: &'static str, name: &'static str, args: Vec<(&'static str, TsType)>, result: TsType) -> Self {
         CommandSig { name, module, args: args.into_iter().map(|(n, t)| (camel_case(n), t)).collect(), result }
     }
 

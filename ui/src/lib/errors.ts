@@ -1,12 +1,13 @@
 // CommandError: what every failed command gives the UI ({code, message, fields, and for the
 // errors that carry one their message as template and values, text}).
 
-import type { CommandError, FieldError, MessageText, ProfileView } from "./types";
+import type { CommandError, ErrorCode, FieldError, MessageText, ProfileView } from "./types";
+import { ERROR_CODES, TRANSIENT_CODES } from "./bindings/errorCodes";
 import { t, translateMessage } from "./i18n/index.svelte";
 
 /** A rejected command, as an Error carrying the CommandError fields. */
 export class IpcError extends Error implements CommandError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields: FieldError[];
   readonly text?: MessageText;
   constructor(e: CommandError) {
@@ -33,7 +34,12 @@ function messageText(v: unknown): MessageText | undefined {
   return { template: v.template, params };
 }
 
-/** Whatever a rejected invoke gave, as a CommandError (never throws). */
+/** Whether `v` is one of the codes the shell sends (ERROR_CODES, generated from markets::ErrorCode). */
+export function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === "string" && (ERROR_CODES as readonly string[]).includes(v);
+}
+
+/** Whatever a rejected invoke gave, as a CommandError (never throws; an unknown code is `internal`). */
 export function toCommandError(raw: unknown): IpcError {
   if (raw instanceof IpcError) return raw;
   if (isRecord(raw) && typeof raw.code === "string" && typeof raw.message === "string") {
@@ -44,24 +50,26 @@ export function toCommandError(raw: unknown): IpcError {
       : [];
     // The message in the UI's language when the shell sent its template (marketplace errors).
     const text = messageText(raw.text);
-    return new IpcError({ code: raw.code, message: translateMessage(text, raw.message), fields, text });
+    const code = isErrorCode(raw.code) ? raw.code : "internal";
+    return new IpcError({ code, message: translateMessage(text, raw.message), fields, text });
   }
   if (typeof raw === "string") return new IpcError({ code: "internal", message: raw, fields: [] });
   if (raw instanceof Error) return new IpcError({ code: "internal", message: raw.message, fields: [] });
   return new IpcError({ code: "internal", message: t("Something went wrong: {details}", { details: JSON.stringify(raw) }), fields: [] });
 }
 
-/** Codes after which nothing changed and retrying later may succeed. */
-export const TRANSIENT = new Set(["rate_limited", "unavailable", "network"]);
+/** Codes after which nothing changed and retrying later may succeed (ErrorCode::is_transient). */
+export const TRANSIENT: ReadonlySet<ErrorCode> = new Set(TRANSIENT_CODES);
 
 /** A short title for the error banner, by code; the message itself says what to do next. */
-export function errorTitle(code: string): string {
+export function errorTitle(code: ErrorCode): string {
   switch (code) {
     case "key_rejected":
       return t("API key rejected");
     case "forbidden":
       return t("Not allowed");
     case "not_found":
+    case "profile_not_found":
       return t("Not found");
     case "invalid_input":
       return t("Check the highlighted fields (nothing was sent)");

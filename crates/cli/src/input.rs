@@ -10,7 +10,6 @@ use crate::{
     output::Out,
 };
 use markets::{
-    codes::parse_codes,
     files::{read_user_text, TEXT_FILE_CAP},
     ggchest::AccountCredentials,
     ApiKey,
@@ -68,16 +67,16 @@ pub fn note_unknown_fields(unknown: &[String], path: &Path, out: &Out) {
     }
 }
 
-/// Activation codes from a file, cleaned by `markets::codes::parse_codes`; the counts are
-/// printed before anything is sent.
+/// Activation codes from a file, read by `desk::files::codes` (a `.csv` as CSV, anything else
+/// one code a line); the counts are printed before anything is sent.
 pub fn read_codes(path: &Path, flag: &str, out: &Out) -> CliResult<Vec<String>> {
     let text = read_text(path, flag)?;
-    let lines = text.lines().count();
-    let list = parse_codes(&text);
+    let name = file_name(path);
+    let list = desk::files::codes::read(&text, Some(&name))?;
     let dropped = list.dropped_repeats();
     let mut note = format!(
-        "{}: {lines} lines → {} codes, {dropped} {} dropped",
-        file_name(path),
+        "{name}: {} lines → {} codes, {dropped} {} dropped",
+        list.lines,
         list.codes.len(),
         if dropped == 1 { "duplicate" } else { "duplicates" }
     );
@@ -98,67 +97,43 @@ pub fn read_codes(path: &Path, flag: &str, out: &Out) -> CliResult<Vec<String>> 
     Ok(list.codes)
 }
 
-const ACCOUNT_COLUMNS: [&str; 5] = ["login", "password", "email_login", "email_password", "description"];
-
-/// Accounts from a CSV whose header names the columns (any order; login and password required).
-pub fn read_accounts_csv(path: &Path, flag: &str) -> CliResult<Vec<AccountCredentials>> {
-    let text = read_text(path, flag)?;
+/// Warns of a file's rows that were skipped and of columns that were left out.
+pub fn note_skipped<T>(parsed: &desk::files::Parsed<T>, path: &Path, out: &Out) {
     let name = file_name(path);
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| CliError::invalid(flag, format!("{name}: {e}")))?.clone();
-    let mut index = [None; 5];
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.to_ascii_lowercase();
-        match ACCOUNT_COLUMNS.iter().position(|c| *c == h) {
-            Some(c) => index[c] = Some(i),
-            None => {
-                return Err(CliError::invalid(
-                    flag,
-                    format!(
-                        "{name}: unknown column `{h}` in the header; the columns are {}",
-                        ACCOUNT_COLUMNS.join(",")
-                    ),
-                ))
-            }
-        }
+    for p in &parsed.problems {
+        out.note(format!("warning: {name} {p}"));
     }
-    if index[0].is_none() || index[1].is_none() {
-        return Err(CliError::invalid(
-            flag,
-            format!(
-                "{name}: the first line must be a header with at least login,password (found `{}`)",
-                headers.iter().collect::<Vec<_>>().join(",")
-            ),
+    if !parsed.ignored_columns.is_empty() {
+        out.note(format!(
+            "warning: {name} has column(s) that are not read, left out (check their spelling): {}",
+            parsed.ignored_columns.join(", ")
         ));
     }
-    let mut accounts = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| CliError::invalid(flag, format!("{name}: {e}")))?;
-        let get = |c: usize| index[c].and_then(|i| record.get(i)).map(str::to_owned).unwrap_or_default();
-        let opt = |c: usize| Some(get(c)).filter(|s| !s.is_empty());
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        accounts.push(AccountCredentials {
-            login: get(0),
-            password: get(1),
-            email_login: opt(2),
-            email_password: opt(3),
-            description: opt(4),
-        });
-    }
-    if accounts.is_empty() {
-        return Err(CliError::invalid(flag, format!("{name} holds no accounts below its header")));
-    }
-    Ok(accounts)
 }
 
-/// Offer ids from the command line and, optionally, a file (one a line, `#` comments).
+/// Accounts from a CSV whose header names the columns (any order; login and password
+/// required), by the rule of the app's accounts form (`desk::files::accounts::for_form`): rows
+/// without a login or a password are skipped and named, a file without a usable row refused.
+pub fn read_accounts_csv(path: &Path, flag: &str, out: &Out) -> CliResult<Vec<AccountCredentials>> {
+    let text = read_text(path, flag)?;
+    let name = file_name(path);
+    let parsed = desk::files::accounts::for_form(desk::files::accounts::parse(&text, &name)?, &name)?;
+    note_skipped(&parsed, path, out);
+    Ok(parsed.rows)
+}
+
+/// Offer ids from the command line and, optionally, a file (`desk::files::ids`: one a line,
+/// `#` comments; a `.csv`'s `id` column or first column).
 pub fn collect_ids(ids: &[String], from_file: Option<&Path>) -> CliResult<Vec<String>> {
     let mut all: Vec<String> = ids.iter().map(|s| s.trim().to_owned()).collect();
     if let Some(path) = from_file {
         let text = read_text(path, "--from-file")?;
-        all.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned));
+        let parsed = desk::files::ids::parse(&text, desk::files::codes::Format::of_name(&file_name(path)));
+        if !parsed.problems.is_empty() {
+            let name = file_name(path);
+            return Err(desk::files::all_or_nothing(parsed, &name, "ids").map(|_| ()).unwrap_err().into());
+        }
+        all.extend(parsed.rows);
     }
     if all.is_empty() {
         return Err(CliError::usage("give at least one offer id, or --from-file with one id a line"));

@@ -136,7 +136,7 @@ fn create_accounts_with_csv_then_edit_and_add_accounts() {
 
     let bad = env.file("bad.csv", "login,pasword\nx,y\n");
     let run = env.ggc(&["ggc", "offers", "edit", &id, "--add-accounts-csv", &bad]).fails(3, "invalid_input");
-    assert!(run.stderr.contains("unknown column `pasword`"), "{}", run.stderr);
+    assert!(run.stderr.contains("no `password` column in the header line (found `login,pasword`)"), "{}", run.stderr);
 }
 
 #[test]

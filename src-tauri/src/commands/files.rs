@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use base64::Engine;
+use desk::files::{accounts, codes};
 use markets::{
-    codes::{parse_codes as parse_code_text, CodeList},
     ggchest::{AccountCredentials, IconFile, ImageKind},
     FieldError,
 };
@@ -47,13 +47,13 @@ pub struct CodesParsed {
 }
 
 impl CodesParsed {
-    fn new(list: CodeList, file_name: Option<String>) -> Self {
+    fn new(list: codes::CodeList, file_name: Option<String>) -> Self {
         CodesParsed {
             file_name,
-            dropped_repeats: list.dropped_repeats() as u64,
-            duplicates: list.duplicates.into_iter().map(|(code, n)| DuplicateCode { code, count: n as u64 }).collect(),
+            dropped_repeats: list.dropped_repeats(),
+            duplicates: list.duplicates.into_iter().map(|(code, count)| DuplicateCode { code, count }).collect(),
             codes: list.codes,
-            blank_lines: list.blank_lines as u64,
+            blank_lines: list.blank_lines,
             header_skipped: list.header_skipped,
         }
     }
@@ -64,8 +64,10 @@ impl CodesParsed {
 pub struct AccountsFile {
     pub file_name: String,
     pub accounts: Vec<AccountCredentials>,
-    /// One per unusable row: `field` is `line 7`, `message` says what is missing.
+    /// One per unusable row (skipped): `field` is `line 7`, `message` says what is missing.
     pub problems: Vec<FieldError>,
+    /// Header columns that are not read (a misspelt column name), left out.
+    pub ignored_columns: Vec<String>,
 }
 
 /// An icon checked before upload, with a preview.
@@ -158,89 +160,41 @@ pub async fn pick_save_file(
     Ok(chosen.map(|path| ctx.state.files.register(path, Access::Write)))
 }
 
-/// Codes from a `.txt` (one per line) or `.csv` (first column) file the user gave.
+/// Codes from a `.csv` (read as CSV: the `code` column or the first) or any other file (one
+/// code a line) the user gave, by `desk::files::codes::read`, as the CLI reads them.
 pub async fn read_codes_file(ctx: &Ctx<'_>, file: String) -> CommandResult<CodesParsed> {
     let path = readable(ctx, &file)?;
     blocking(move || {
         let text = read_text(&path)?;
-        Ok(CodesParsed::new(parse_code_text(&text), Some(name_of(&path))))
+        let name = name_of(&path);
+        Ok(CodesParsed::new(codes::read(&text, Some(&name))?, Some(name)))
     })
     .await
 }
 
-/// Codes from pasted text, by the same rules as files.
+/// Codes from pasted text, by the rules of a `.txt` file.
 pub async fn parse_codes(_ctx: &Ctx<'_>, text: String) -> CommandResult<CodesParsed> {
-    Ok(CodesParsed::new(parse_code_text(&text), None))
+    Ok(CodesParsed::new(codes::read(&text, None)?, None))
 }
 
 /// Accounts from a CSV with a header naming the columns, in any order: `login`, `password`
-/// (required), `email_login`, `email_password`, `description`. Comma or semicolon separated.
+/// (required), `email_login`, `email_password`, `description` (`desk::files::accounts`), by
+/// the accounts form's rule (`accounts::for_form`, which the CLI's `--accounts-csv` follows):
+/// unusable rows skipped and named, a file without a usable row refused.
 pub async fn read_accounts_csv(ctx: &Ctx<'_>, file: String) -> CommandResult<AccountsFile> {
     let path = readable(ctx, &file)?;
     blocking(move || {
         let text = read_text(&path)?;
-        parse_accounts(&text, name_of(&path))
+        let file_name = name_of(&path);
+        let parsed = accounts::for_form(accounts::parse(&text, &file_name)?, &file_name)?;
+        Ok(AccountsFile {
+            file_name,
+            problems: parsed.field_errors(),
+            accounts: parsed.rows,
+            ignored_columns: parsed.ignored_columns,
+        })
     })
     .await
-}
-
-fn column(header: &str) -> Option<&'static str> {
-    match header.trim().trim_start_matches('\u{feff}').to_ascii_lowercase().replace([' ', '-'], "_").as_str() {
-        "login" | "username" | "user" => Some("login"),
-        "password" | "pass" => Some("password"),
-        "email_login" | "email" | "mail" => Some("email_login"),
-        "email_password" | "email_pass" | "mail_password" => Some("email_password"),
-        "description" | "note" | "notes" => Some("description"),
-        _ => None,
-    }
-}
-
-pub fn parse_accounts(text: &str, file_name: String) -> CommandResult<AccountsFile> {
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
-    let bad = |message: String| CommandError::file(format!("{file_name}: {message}"));
-    let headers = reader.headers().map_err(|e| bad(format!("cannot read the header line: {e}")))?.clone();
-    let columns: Vec<Option<&str>> = headers.iter().map(column).collect();
-    for needed in ["login", "password"] {
-        if !columns.contains(&Some(needed)) {
-            return Err(bad(format!(
-                "no `{needed}` column in the header line; name the columns login, password, email_login, \
-                 email_password, description (any order)"
-            )));
-        }
-    }
-    let mut accounts = Vec::new();
-    let mut problems = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let line = format!("line {}", i + 2);
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => {
-                problems.push(FieldError::new(line, format!("cannot be read: {e}")));
-                continue;
-            }
-        };
-        if row.iter().all(str::is_empty) {
-            continue;
-        }
-        let get = |name: &str| {
-            columns.iter().position(|c| *c == Some(name)).and_then(|i| row.get(i)).filter(|v| !v.is_empty())
-        };
-        match (get("login"), get("password")) {
-            (Some(login), Some(password)) => accounts.push(AccountCredentials {
-                login: login.to_owned(),
-                password: password.to_owned(),
-                email_login: get("email_login").map(str::to_owned),
-                email_password: get("email_password").map(str::to_owned),
-                description: get("description").map(str::to_owned),
-            }),
-            (None, _) => problems.push(FieldError::new(line, "has no login: the row was skipped")),
-            (_, None) => problems.push(FieldError::new(line, "has no password: the row was skipped")),
-        }
-    }
-    Ok(AccountsFile { file_name, accounts, problems })
 }
 
 /// Reads an image and checks it as an icon (PNG or JPEG by content, size), with a preview.

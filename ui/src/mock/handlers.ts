@@ -68,7 +68,7 @@ export function mockHandlers(empty: boolean): Record<CommandName, Handler> {
     pick_save_file: (args) => ({ handle: "mock-save-1", name: String(args.suggestedName ?? "export.csv") }),
     read_codes_file: () => codesParsed("codes.txt", ["CODE-0001", "CODE-0002"]),
     parse_codes: (args) => codesParsed(null, [...new Set(String(args.text).split(/\r?\n/).map((l) => l.trim()).filter(Boolean))]),
-    read_accounts_csv: () => ({ file_name: "accounts.csv", accounts: [{ login: "player123", password: "SecurePass1!", email_login: null, email_password: null, description: null }], problems: [] }),
+    read_accounts_csv: () => ({ file_name: "accounts.csv", accounts: [{ login: "player123", password: "SecurePass1!", email_login: null, email_password: null, description: null }], problems: [], ignored_columns: [] }),
     check_icon: notMocked("check_icon"),
     gg_dashboard: () => D.dashboard,
     gg_all_products: (args) => paged(D.products, args, "products"),

@@ -6,7 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{header_key, read_table, Problem};
+use super::{header_key, invalid, read_table, Problem};
+use crate::Error;
 
 /// How a codes file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,22 @@ pub fn parse(text: &str, format: Format) -> CodeList {
         Format::Lines => parse_lines(text),
         Format::Csv => parse_csv(text),
     }
+}
+
+/// The codes of a file named `name` (`None`: pasted text, read as one code a line), for both
+/// faces: a record that cannot be read is an error naming its line, since its codes would be
+/// missing from the upload. A list without codes is not an error here (the form shows 0 codes).
+pub fn read(text: &str, name: Option<&str>) -> Result<CodeList, Error> {
+    let list = parse(text, name.map_or(Format::Lines, Format::of_name));
+    if !list.problems.is_empty() {
+        let file = name.unwrap_or("the pasted text");
+        let lines: Vec<String> = list.problems.iter().map(Problem::to_string).collect();
+        return Err(invalid(
+            format!("{file}: {} record(s) cannot be read, so no code is taken: {}", lines.len(), lines.join("; ")),
+            list.problems.iter().map(Into::into).collect(),
+        ));
+    }
+    Ok(list)
 }
 
 /// Repeats dropped and counted, in order of first appearance.

@@ -7,6 +7,10 @@ import type { FieldError } from "./FieldError";
  */
 export type AccountsFile = { file_name: string, accounts: Array<AccountCredentials>, 
 /**
- * One per unusable row: `field` is `line 7`, `message` says what is missing.
+ * One per unusable row (skipped): `field` is `line 7`, `message` says what is missing.
  */
-problems: Array<FieldError>, };
+problems: Array<FieldError>, 
+/**
+ * Header columns that are not read (a misspelt column name), left out.
+ */
+ignored_columns: Array<string>, };

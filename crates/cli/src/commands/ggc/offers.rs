@@ -69,7 +69,7 @@ async fn create(c: OfferCreate, client: &GgcClient, out: &Out) -> CliResult {
         let accounts = obj.entry("accounts").or_insert_with(|| Value::Array(Vec::new()));
         let list = accounts.as_array_mut().ok_or_else(|| CliError::invalid("accounts", "must be a list"))?;
         if let Some(csv) = &c.accounts_csv {
-            for a in input::read_accounts_csv(csv, "--accounts-csv")? {
+            for a in input::read_accounts_csv(csv, "--accounts-csv", out)? {
                 list.push(serde_json::to_value(a).expect("accounts serialize"));
             }
         }
@@ -149,7 +149,7 @@ async fn edit(e: OfferEdit, client: &GgcClient, out: &Out) -> CliResult {
         (None, false) => None,
     };
     let accounts = match &e.add_accounts_csv {
-        Some(path) => input::read_accounts_csv(path, "--add-accounts-csv")?,
+        Some(path) => input::read_accounts_csv(path, "--add-accounts-csv", out)?,
         None => Vec::new(),
     };
     let nothing = e.title.is_none()

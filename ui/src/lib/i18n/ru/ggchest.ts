@@ -143,6 +143,8 @@ export default {
   "{n} account from {file}.|{n} accounts from {file}.": "{n} аккаунт из {file}.|{n} аккаунта из {file}.|{n} аккаунтов из {file}.",
   "{n} row skipped|{n} rows skipped": "Пропущена {n} строка|Пропущено {n} строки|Пропущено {n} строк",
   "Could not import the accounts": "Не удалось импортировать аккаунты",
+  "Columns not read": "Столбцы не прочитаны",
+  "Left out (check their spelling): {columns}": "Пропущены (проверьте написание): {columns}",
   login: "логин",
   password: "пароль",
   "email login": "логин email",

@@ -142,7 +142,21 @@ fn from_profile(profiles: &Profiles, profile: Profile, global: &GlobalArgs, mark
             market.display_name()
         )));
     }
+    // A --base-url typed for this run is the user's own choice; the profile's stored URL gets
+    // the key only if it is the marketplace's or a host confirmed for the profile (a URL put in
+    // profiles.json by other means does not), as in the app.
+    if global.base_url.is_none() {
+        desk::key_destination::check_destination(&profile, None).map_err(|e| {
+            let mut e = CliError::from(e);
+            e.message = e.message.replace(
+                "open the profile's settings and save its base URL again to confirm it",
+                &format!("confirm it with `sellerdesk profile set-url {} URL`", crate::commands::profile::shell_word(&profile.name)),
+            );
+            e
+        })?;
+    }
     let key = profiles.key_for(&profile)?;
     let base_url = global.base_url.clone().unwrap_or_else(|| profile.base_url.clone());
     Ok(Target { market, base_url, key, source: format!("profile {}", profile.name) })
 }
+

@@ -159,3 +159,37 @@ fn add_refuses_bad_input_and_stores_nothing() {
     run(&env, "", &["profile", "remove", "shop"]).ok();
     assert!(matches!(Keychain::new().load(&id), Err(KeychainError::NoEntry { .. })));
 }
+
+/// A profile's key goes only to its marketplace or a host confirmed for it, as in the app
+/// (`desk::key_destination`): a base URL put in profiles.json by other means gets nothing; a new
+/// host given to `set-url` is confirmed at the terminal or with --yes, never silently.
+#[test]
+fn the_key_goes_only_to_a_confirmed_host() {
+    require_session_bus();
+    let env = Env::start();
+    let gg_url = env.sandbox.gg_base_url();
+    run(&env, &format!("{GG_KEY_A}\n"), &["profile", "add", "shop", "--market", "gg", "--base-url", &gg_url]).ok();
+    // Added with its URL: that host is confirmed, the key goes there.
+    run(&env, "", &["gg", "dashboard"]).ok();
+
+    // profiles.json edited by hand (another program, a copied file) to point elsewhere.
+    let trap = Env::start();
+    let trap_url = trap.sandbox.gg_base_url();
+    let file = env.config_dir.path().join("profiles.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace(&gg_url, &trap_url)).unwrap();
+    let before = trap.sandbox.requests().len();
+    let refused = run(&env, "", &["gg", "dashboard"]).fails(9, "base_url_unconfirmed");
+    assert!(refused.stderr.contains("sellerdesk profile set-url shop"), "{}", refused.stderr);
+    assert_eq!(trap.sandbox.requests().len(), before, "no request reached the unconfirmed host");
+
+    // set-url to a new host: not at a terminal and no --yes, nothing changes.
+    std::fs::write(&file, text).unwrap();
+    run(&env, "", &["profile", "set-url", "shop", &trap_url]).fails(2, "confirmation_required");
+    run(&env, "", &["gg", "dashboard"]).ok();
+    assert_eq!(trap.sandbox.requests().len(), before);
+    // With --yes the host is confirmed for this profile and the key goes there.
+    run(&env, "", &["profile", "set-url", "shop", &trap_url, "--yes"]).ok();
+    run(&env, "", &["gg", "dashboard"]).ok();
+    assert!(trap.sandbox.requests().len() > before);
+}

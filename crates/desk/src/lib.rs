@@ -13,6 +13,8 @@ pub mod error;
 pub mod gg_codes;
 pub mod files;
 pub mod job_plan;
+pub mod key_destination;
+pub mod profiles;
 
 pub use error::{Error, Result};
 

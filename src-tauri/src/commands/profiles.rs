@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::{gg_client, ggc_client, is_sandbox, Ctx};
 use crate::{
-    clients::{confirmed_hosts, destination, origin_of, Destination, CONFIRMED_HOSTS_FIELD},
+    clients::origin_of,
     error::{CommandError, CommandResult, MessageText},
 };
 
@@ -134,16 +134,7 @@ pub async fn add_profile(ctx: &Ctx<'_>, profile: NewProfile) -> CommandResult<Pr
     ctx.state
         .with_profiles(move |p| {
             let key = ApiKey::new(profile.api_key);
-            let base_url = profile.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-            let added = p.add_with_key(&profile.name, profile.market, base_url, &key)?;
-            // The key was typed together with this URL: it is the user's own pairing, and the
-            // webview that sent both has the key anyway. Its host counts as confirmed (other
-            // hosts, later, need the native dialog: `set_profile_base_url`).
-            if added.base_url != profile.market.production_base_url() {
-                if let Some(origin) = origin_of(&added.base_url) {
-                    add_confirmed_host(p, &added.id, origin)?;
-                }
-            }
+            let added = desk::profiles::add(p, &profile.name, profile.market, profile.base_url.as_deref(), &key)?;
             view_of(p, &added.id)
         })
         .await
@@ -171,47 +162,21 @@ pub async fn set_profile_base_url(
 ) -> CommandResult<ProfileView> {
     let id = profile_id.clone();
     let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
-    let wanted = match base_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        Some(url) => profiles::normalize_base_url(url, profile.market).map_err(CommandError::from)?,
-        None => profile.market.production_base_url().to_owned(),
-    };
     let sandbox = super::sandbox_origin(ctx.state).await;
-    let confirmed = match destination(&profile, &wanted, sandbox.as_deref()) {
-        Destination::Unconfirmed(origin) => {
-            if !confirm_host(ctx, &profile, &origin).await {
-                return Err(CommandError::templated(
-                    markets::ErrorCode::NotConfirmed,
-                    crate::error::NOT_CONFIRMED,
-                    vec![("profile", profile.name.clone()), ("host", origin)],
-                ));
-            }
-            Some(origin)
-        }
-        _ => None,
+    let change = desk::profiles::base_url_change(&profile, base_url.as_deref(), sandbox.as_deref())?;
+    let confirmed = match &change.to_confirm {
+        Some(origin) => confirm_host(ctx, &profile, origin).await,
+        None => false,
     };
-    let id = profile_id.clone();
     let view = ctx
         .state
         .with_profiles(move |p| {
-            if let Some(origin) = confirmed {
-                add_confirmed_host(p, &id, origin)?;
-            }
-            p.store().set_base_url(&id, Some(&wanted))?;
-            view_of(p, &id)
+            let changed = desk::profiles::set_base_url(p, &profile, change, confirmed)?;
+            view_of(p, &changed.id)
         })
         .await?;
     ctx.state.clients.forget(&profile_id);
     Ok(view)
-}
-
-/// Records `origin` as confirmed for the profile (kept with those confirmed before).
-fn add_confirmed_host(p: &Profiles, id: &str, origin: String) -> CommandResult<()> {
-    let mut hosts = confirmed_hosts(&p.store().get(id)?);
-    if !hosts.contains(&origin) {
-        hosts.push(origin);
-    }
-    p.store().set_profile_field(id, CONFIRMED_HOSTS_FIELD, Some(serde_json::json!(hosts)))?;
-    Ok(())
 }
 
 /// The native dialog: may the key of `profile` go to `origin`? In the UI's language.

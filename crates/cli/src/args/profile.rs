@@ -101,4 +101,8 @@ pub struct SetUrl {
     /// Use the marketplace's production URL again
     #[arg(long)]
     pub production: bool,
+    /// Confirm without asking that the profile's key may be sent to the new URL's host (asked
+    /// at a terminal when the host is not the marketplace's and was not confirmed before)
+    #[arg(long)]
+    pub yes: bool,
 }

@@ -59,7 +59,7 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
             // Check the name before asking for a key, so nobody types a key for nothing.
             profiles::validate_name(&a.name)?;
             let key = input::read_key(&a.name)?;
-            let p = profiles.add_with_key(&a.name, market.into(), global.base_url.as_deref(), &key)?;
+            let p = desk::profiles::add(&profiles, &a.name, market.into(), global.base_url.as_deref(), &key)?;
             let v = view(&profiles, &p, active_id(&profiles)?.as_deref());
             out.emit(&v, |v| {
                 format!(
@@ -133,7 +133,20 @@ pub async fn run(cmd: ProfileCommand, global: &GlobalArgs, out: &Out) -> CliResu
         ProfileCommand::SetUrl(s) => {
             let p = profiles.store().find(&s.name)?;
             let url = if s.production { None } else { s.url.as_deref() };
-            let p = profiles.store().set_base_url(&p.id, url)?;
+            let change = desk::profiles::base_url_change(&p, url, None)?;
+            if let Some(origin) = &change.to_confirm {
+                input::confirm(
+                    &format!(
+                        "Profile \"{}\" ({}) would send its API key to {origin} instead of {}'s own server: \
+                         whoever runs that server gets the key. Send it there?",
+                        p.name,
+                        p.market.display_name(),
+                        p.market.display_name()
+                    ),
+                    s.yes,
+                )?;
+            }
+            let p = desk::profiles::set_base_url(&profiles, &p, change, true)?;
             let v = view(&profiles, &p, active_id(&profiles)?.as_deref());
             out.emit(&v, |v| one_profile_line(v, "Updated"));
         }
@@ -232,7 +245,7 @@ async fn test(profiles: &Profiles, p: &Profile, global: &GlobalArgs, out: &Out) 
 }
 
 /// `name` quoted for a shell when it needs to be, for suggested commands.
-fn shell_word(name: &str) -> String {
+pub(crate) fn shell_word(name: &str) -> String {
     if name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c)) {
         name.to_owned()
     } else {

@@ -184,7 +184,12 @@ mod tests {
 
     #[test]
     fn steps_covering_one_item_each_show_no_item_count() {
-        let p = Progress { items_total: 10, items_done: 10, eta: Some(Duration::from_secs(3725)), ..progress(10, 0, false) };
+        let p = Progress {
+            items_total: 10,
+            items_done: 10,
+            eta: Some(Duration::from_secs(3725)),
+            ..progress(10, 0, false)
+        };
         assert_eq!(details(&p), " · ETA 1h02m");
         assert_eq!(details(&Progress { finished: true, ..p }), "");
     }

@@ -209,6 +209,26 @@ mod tests {
     }
 
     #[test]
+    fn try_later_is_exactly_the_transient_codes() {
+        for &code in ErrorCode::ALL {
+            assert_eq!(exit_code_of(code) == exit::TRY_LATER, code.is_transient(), "{code}");
+        }
+    }
+
+    #[test]
+    fn keychain_errors_have_the_apps_codes() {
+        let e: CliError = KeychainError::NoEntry { profile: "shop".into() }.into();
+        assert_eq!((e.code, e.exit_code()), (ErrorCode::NoKey, exit::PROFILE));
+        let e: CliError = KeychainError::NotUnlocked.into();
+        assert_eq!((e.code, e.exit_code()), (ErrorCode::KeychainUnavailable, exit::PROFILE));
+        let e: CliError = KeychainError::Rejected { detail: "too long".into() }.into();
+        assert_eq!(
+            (e.code, e.exit_code(), e.fields[0].field.as_str()),
+            (ErrorCode::InvalidInput, exit::INVALID_INPUT, "api_key")
+        );
+    }
+
+    #[test]
     fn profile_input_mistakes_are_invalid_input_by_field() {
         let e: CliError = profiles::Error::EmptyName.into();
         assert_eq!((e.code, e.fields[0].field.as_str()), (ErrorCode::InvalidInput, "name"));

@@ -54,7 +54,7 @@ fn main() {
     writeln!(md, "|---|---|---|---|---|").unwrap();
     writeln!(
         md,
-        "| `product_id,code` CSV (`jobs::plan::gg::parse_product_codes`) | {} | {} | {} | {:.3} s |",
+        "| `product_id,code` CSV (`desk::files::gg_product_codes`, `jobs::plan::gg::group_product_codes`) | {} | {} | {} | {:.3} s |",
         parse.lines,
         parse.unique,
         parse.duplicates,
@@ -63,11 +63,20 @@ fn main() {
     .unwrap();
     writeln!(
         md,
-        "| one code a line (`markets::codes::parse_codes`) | {} | {} | {} | {:.3} s |",
+        "| one code a line (`desk::files::codes`, `.txt`) | {} | {} | {} | {:.3} s |",
         parse.lines,
         parse.unique,
         parse.duplicates,
         parse.single_column.as_secs_f64()
+    )
+    .unwrap();
+    writeln!(
+        md,
+        "| one code a record (`desk::files::codes`, `.csv`) | {} | {} | {} | {:.3} s |",
+        parse.lines,
+        parse.unique,
+        parse.duplicates,
+        parse.csv_column.as_secs_f64()
     )
     .unwrap();
     writeln!(md, "\n## Per-request client overhead vs curl on loopback\n").unwrap();

@@ -44,7 +44,9 @@ async fn codes_upload_survives_every_fault_with_each_code_once() {
     for c in &new_b {
         csv.push_str(&format!("{b},{c}\n{b},{c}\n")); // repeats are dropped by the plan
     }
-    let parsed = plan::gg::parse_product_codes(&csv).unwrap();
+    let parsed = plan::gg::group_product_codes(
+        &desk::files::all_or_nothing(desk::files::gg_product_codes::parse(&csv), "codes.csv", "codes").unwrap(),
+    );
     assert_eq!((parsed.codes, parsed.duplicates), (2_000, 300));
     let ops = plan::gg::upload_codes(&parsed);
     assert_eq!(ops.len(), 5);
@@ -106,7 +108,9 @@ async fn offers_added_once_despite_a_lost_answer() {
             csv.push_str(&format!("{p},{},{c}\n", 500 + n));
         }
     }
-    let ops = plan::gg::parse_offers(&csv).unwrap();
+    let ops = plan::gg::add_offers(
+        &desk::files::all_or_nothing(desk::files::gg_offers::parse(&csv), "offers.csv", "offers").unwrap(),
+    );
     assert_eq!(ops.len(), 3);
     env.sandbox.inject(Fault::new(Market::Gg, FaultKind::DropAfterApply).on_method("POST").times(2));
     let client = env.gg();
@@ -163,7 +167,10 @@ async fn reprice_by_percent_with_a_floor_and_a_lost_answer() {
         assert_eq!(e.job.as_deref(), Some(state.header.id.as_str()));
         assert_eq!(e.profile_id.as_deref(), Some("profile-test"));
         assert_eq!(e.endpoint, "PATCH /seller/offers/{id}/price");
-        let (b, a) = (e.before.as_ref().unwrap()["price_cents"].as_u64().unwrap(), e.after.as_ref().unwrap()["price_cents"].as_u64());
+        let (b, a) = (
+            e.before.as_ref().unwrap()["price_cents"].as_u64().unwrap(),
+            e.after.as_ref().unwrap()["price_cents"].as_u64(),
+        );
         assert_eq!(a, Some(((b as f64) * 0.9).round().max(100.0) as u64), "{e:?}");
     }
 }
@@ -211,7 +218,9 @@ async fn codes_already_on_the_marketplace_fail_one_by_one_and_only_they_are_retr
     for c in &all {
         csv.push_str(&format!("{product},{c}\n"));
     }
-    let ops = plan::gg::upload_codes(&plan::gg::parse_product_codes(&csv).unwrap());
+    let ops = plan::gg::upload_codes(&plan::gg::group_product_codes(
+        &desk::files::all_or_nothing(desk::files::gg_product_codes::parse(&csv), "codes.csv", "codes").unwrap(),
+    ));
     assert_eq!(ops.len(), 2);
     let (path, state) = env.run(&client, JobKind::GgUploadCodes, ops).await;
     // Without the journal key the outcomes are there, the codes by position only.
@@ -273,7 +282,15 @@ async fn tiered_reprice_moves_each_unit_once() {
     for (price, code) in [(1000, "TIER-A"), (1000, "TIER-B"), (950, "TIER-C")] {
         csv.push_str(&format!("{product},{price},{code}\n"));
     }
-    let (_, state) = env.run(&client, JobKind::GgAddOffers, plan::gg::parse_offers(&csv).unwrap()).await;
+    let (_, state) = env
+        .run(
+            &client,
+            JobKind::GgAddOffers,
+            plan::gg::add_offers(
+                &desk::files::all_or_nothing(desk::files::gg_offers::parse(&csv), "offers.csv", "offers").unwrap(),
+            ),
+        )
+        .await;
     assert_all_done(&state);
     let rule = plan::PriceRule { adjust: plan::Adjust::Percent("-5".parse().unwrap()), floor: None, ceiling: None };
     let jobs::Client::Gg(gg) = &client else { unreachable!() };
@@ -294,7 +311,14 @@ async fn a_reprice_step_waits_for_the_one_it_depends_on() {
     let product =
         env.sandbox.state().gg.products.iter().find(|p| p.owner != GG_KEY_A && p.on_sale()).unwrap().id.clone();
     let csv = format!("product_id,price_cents,code\n{product},1000,DEP-A\n{product},950,DEP-B\n");
-    env.run(&client, JobKind::GgAddOffers, plan::gg::parse_offers(&csv).unwrap()).await;
+    env.run(
+        &client,
+        JobKind::GgAddOffers,
+        plan::gg::add_offers(
+            &desk::files::all_or_nothing(desk::files::gg_offers::parse(&csv), "offers.csv", "offers").unwrap(),
+        ),
+    )
+    .await;
     // 950 → 0 is refused by the marketplace (price must be positive); then 1000 → 950 must wait.
     let ops = vec![
         jobs::Op::GgReprice { product_id: product.clone(), old_cents: 950, new_cents: 0 },

@@ -25,6 +25,12 @@ fn items_offers(n: usize, tag: &str) -> String {
     serde_json::to_string(&offers).unwrap()
 }
 
+/// The steps creating the offers of a JSON file, as job planning reads it.
+fn creates(json: &str) -> Vec<jobs::Op> {
+    let parsed = desk::files::ggc_creates::parse_json(json, "offers.json").unwrap();
+    desk::files::ggc_creates::for_job(parsed, "offers.json").unwrap().ops
+}
+
 fn ggc(client: &Client) -> &markets::ggchest::GgcClient {
     match client {
         Client::Ggc(c) => c,
@@ -36,7 +42,7 @@ fn ggc(client: &Client) -> &markets::ggchest::GgcClient {
 async fn create_then_activate_draft_delete_in_batches_of_100_with_lost_answers() {
     let env = Env::start().await;
     let client = env.ggc();
-    let ops = plan::ggc::creates_from_json(&items_offers(130, "Bulk")).unwrap();
+    let ops = creates(&items_offers(130, "Bulk"));
     let on =
         |kind, method: &str, path: &str| Fault::new(Market::GgChest, kind).on_method(method).on_path_containing(path);
     env.sandbox.inject(on(FaultKind::DropAfterApply, "POST", "/v1/offers/items").times(2));
@@ -127,7 +133,8 @@ async fn accounts_import_adds_each_account_once() {
     for i in 0..250 {
         csv.push_str(&format!("bulk{i:03},Secret-{i:03}!,imported\n"));
     }
-    let accounts = plan::ggc::parse_accounts(&csv).unwrap();
+    let accounts =
+        desk::files::all_or_nothing(desk::files::accounts::parse(&csv, "a.csv").unwrap(), "a.csv", "accounts").unwrap();
     let ops = plan::ggc::import_accounts(&offer.id, &accounts);
     assert_eq!(ops.len(), 3);
     env.sandbox.inject(
@@ -214,7 +221,7 @@ async fn a_timed_out_create_is_not_created_twice() {
     let config = common::config(markets::Market::GgChest, &env.sandbox.ggchest_base_url(), GGCHEST_KEY_A)
         .with_timeout(std::time::Duration::from_millis(300));
     let client = Client::Ggc(markets::ggchest::GgcClient::new(config).unwrap());
-    let ops = plan::ggc::creates_from_json(&items_offers(3, "Slow")).unwrap();
+    let ops = creates(&items_offers(3, "Slow"));
     env.sandbox.inject(Fault::new(Market::GgChest, FaultKind::Delay { ms: 700 }).on_method("POST"));
     let (_, state) = env.run(&client, JobKind::GgcCreate, ops).await;
     assert_all_done(&state);

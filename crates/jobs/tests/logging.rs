@@ -24,7 +24,9 @@ async fn a_job_logs_start_steps_and_end_without_its_codes() {
     }
     csv.push_str(&format!("{manual},LOGJOB-MANUAL-0001\n"));
     csv.push_str("01980000-0000-7000-8000-0000000dead0,LOGJOB-NOWHERE-0001\n");
-    let ops = plan::gg::upload_codes(&plan::gg::parse_product_codes(&csv).unwrap());
+    let ops = plan::gg::upload_codes(&plan::gg::group_product_codes(
+        &desk::files::all_or_nothing(desk::files::gg_product_codes::parse(&csv), "codes.csv", "codes").unwrap(),
+    ));
     let client = env.gg();
     let (path, state) = env.run(&client, JobKind::GgUploadCodes, ops).await;
     drop(_default);

@@ -98,10 +98,13 @@ pub struct ParseResult {
     pub duplicates: usize,
     pub product_codes: Duration,
     pub single_column: Duration,
+    pub csv_column: Duration,
 }
 
 /// `lines` lines of `product_id,code` over 10 products, 1 in 100 lines a repeat; parsed and
-/// deduplicated as a job plan does, and as one column by `markets::codes::parse_codes`.
+/// deduplicated as a job plan does (`desk::files::gg_product_codes` then
+/// `jobs::plan::gg::group_product_codes`), and as one column by `desk::files::codes`, one code a
+/// line and as a CSV.
 pub fn parse(lines: usize) -> ParseResult {
     let mut text = String::with_capacity(lines * 48);
     let mut single = String::with_capacity(lines * 24);
@@ -114,13 +117,18 @@ pub fn parse(lines: usize) -> ParseResult {
         single.push('\n');
     }
     let t = Instant::now();
-    let parsed = plan::gg::parse_product_codes(&text).unwrap();
+    let rows = desk::files::all_or_nothing(desk::files::gg_product_codes::parse(&text), "bench", "codes").unwrap();
+    let parsed = plan::gg::group_product_codes(&rows);
     let product_codes = t.elapsed();
     let t = Instant::now();
-    let list = markets::codes::parse_codes(&single);
+    let list = desk::files::codes::parse_lines(&single);
     let single_column = t.elapsed();
     assert_eq!(list.codes.len(), parsed.codes);
-    ParseResult { lines, unique: parsed.codes, duplicates: parsed.duplicates, product_codes, single_column }
+    let t = Instant::now();
+    let list = desk::files::codes::parse_csv(&single);
+    let csv_column = t.elapsed();
+    assert_eq!(list.codes.len(), parsed.codes);
+    ParseResult { lines, unique: parsed.codes, duplicates: parsed.duplicates, product_codes, single_column, csv_column }
 }
 
 /// One round of the client-vs-curl comparison: the same `requests` fetches by each side, back to back.

@@ -11,6 +11,7 @@ pub mod batch;
 pub mod audit;
 pub mod error;
 pub mod gg_codes;
+pub mod ggc_offers;
 pub mod files;
 pub mod job_plan;
 pub mod key_destination;

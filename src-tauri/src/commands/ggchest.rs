@@ -1,16 +1,11 @@
 //! GGChest: dictionaries (games, currencies, attributes), offers (list all with filters, detail,
 //! create per type, edit, price, toggle, delete), icons and orders. Batches: `ggchest_batch`.
 
-use markets::{
-    ggchest::{
-        AccountCredentials, AttachedIcon, Attribute, AttributeChoice, Created, DeliveryTime, Game, GameCurrency,
-        GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferPatch, SortDirection,
-        OfferType, OldPrice, Order,
-    },
-    UsdPrice,
+use desk::ggc_offers::typed_price;
+use markets::ggchest::{
+    AttachedIcon, Attribute, Created, Game, GameCurrency, GamesQuery, IconFile, NewAccountsOffer, NewCurrencyOffer,
+    NewItemsOffer, Offer, OfferType, Order, SortDirection,
 };
-use serde::Deserialize;
-use ts_rs::TS;
 
 use super::{
     ggc_client,
@@ -23,30 +18,7 @@ use crate::progress::label;
 /// The list filters are the client's own (`null` means any; order dates are ISO 8601).
 pub use markets::ggchest::{OffersFilter, OrdersFilter};
 
-/// An edit of an offer: fields left `null` keep their current value. The shell reads the offer,
-/// merges the edit and sends the full offer, as the API requires. Prices are the text typed.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-pub struct OfferEdit {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub price: Option<String>,
-    pub old_price: Option<String>,
-    /// Removes the discount (`old_price`).
-    #[serde(default)]
-    pub clear_old_price: bool,
-    pub delivery_time: Option<DeliveryTime>,
-    pub qty_total: Option<u64>,
-    pub qty_min: Option<u64>,
-    pub attributes: Option<Vec<AttributeChoice>>,
-    /// Accounts offers only: accounts to add (existing ones are never re-sent).
-    #[serde(default)]
-    pub add_accounts: Vec<AccountCredentials>,
-}
-
-/// A price typed by a person, checked against GGChest's pattern, as a field error.
-fn typed_price(field: &str, text: &str) -> CommandResult<UsdPrice> {
-    UsdPrice::parse(text).map_err(|message| CommandError::invalid_field(field, message))
-}
+pub use desk::ggc_offers::OfferEdit;
 
 /// Games sorted by name, optionally only those with offers of a type.
 pub async fn ggc_games(ctx: &Ctx<'_>, profile_id: String, offer_type: Option<OfferType>) -> CommandResult<Vec<Game>> {
@@ -120,32 +92,8 @@ pub async fn ggc_edit_offer(
     offer_id: String,
     edit: OfferEdit,
 ) -> CommandResult<Offer> {
-    let price = edit.price.as_deref().map(|p| typed_price("price", p)).transpose()?;
-    let old_price = edit.old_price.as_deref().map(|p| typed_price("old_price", p)).transpose()?;
     let client = ggc_client(ctx, &profile_id).await?;
-    let OfferEdit {
-        title,
-        description,
-        clear_old_price,
-        delivery_time,
-        qty_total,
-        qty_min,
-        attributes,
-        add_accounts,
-        ..
-    } = edit;
-    let patch = OfferPatch {
-        title,
-        description,
-        price,
-        old_price: if clear_old_price { Some(OldPrice::Clear) } else { old_price.map(OldPrice::Set) },
-        delivery_time,
-        qty_total,
-        qty_min,
-        attributes,
-    };
-    client.edit_offer(&offer_id, |u| patch.apply(u), add_accounts).await?;
-    Ok(client.offer(&offer_id).await?)
+    Ok(desk::ggc_offers::edit(&client, &offer_id, edit).await?.after)
 }
 
 /// The inline price edit: `price` is the text typed, in US dollars.

@@ -10,7 +10,7 @@ use crate::{
 };
 use markets::{
     ggchest::{
-        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferPatch,
+        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer,
         OfferType, OfferUpdate, OffersFilter, OldPrice,
     },
     UsdPrice,
@@ -136,52 +136,27 @@ async fn update(u: UpdateArgs, client: &GgcClient, out: &Out) -> CliResult {
     Ok(())
 }
 
-fn usd(field: &str, text: &str) -> CliResult<UsdPrice> {
-    UsdPrice::parse(text).map_err(|m| CliError::invalid(field, m))
-}
-
 async fn edit(e: OfferEdit, client: &GgcClient, out: &Out) -> CliResult {
-    // Everything typed is checked before the offer is even read.
-    let price = e.price.as_deref().map(|p| usd("price", p)).transpose()?;
-    let old_price = match (&e.old_price, e.no_old_price) {
-        (Some(p), _) => Some(OldPrice::Set(usd("old_price", p)?)),
-        (None, true) => Some(OldPrice::Clear),
-        (None, false) => None,
-    };
-    let accounts = match &e.add_accounts_csv {
+    let add_accounts = match &e.add_accounts_csv {
         Some(path) => input::read_accounts_csv(path, "--add-accounts-csv", out)?,
         None => Vec::new(),
     };
-    let nothing = e.title.is_none()
-        && e.description.is_none()
-        && price.is_none()
-        && old_price.is_none()
-        && e.delivery_time.is_none()
-        && e.qty_total.is_none()
-        && e.qty_min.is_none()
-        && accounts.is_empty();
-    if nothing {
-        return Err(CliError::usage("nothing to change: give at least one of --title, --description, --price, --old-price, --no-old-price, --delivery-time, --qty-total, --qty-min, --add-accounts-csv"));
-    }
-    let added = accounts.len();
-    let patch = OfferPatch {
+    let added = add_accounts.len();
+    let edit = desk::ggc_offers::OfferEdit {
         title: e.title.clone(),
         description: e.description.clone(),
-        price,
-        old_price,
+        price: e.price.clone(),
+        old_price: e.old_price.clone(),
+        clear_old_price: e.no_old_price,
         delivery_time: e.delivery_time.clone(),
         qty_total: e.qty_total,
         qty_min: e.qty_min,
         attributes: None,
+        add_accounts,
     };
-    let before = client.edit_offer(&e.id, |u| patch.apply(u), accounts).await?;
-    if out.json {
-        // The offer as GGChest now has it, so a script sees the merged result.
-        let after = client.offer(&e.id).await?;
-        out.emit(&after, |_| String::new());
-    } else {
-        out.emit(&before, |b| edit_summary(b, &e, price, old_price, added));
-    }
+    let edited = desk::ggc_offers::edit(client, &e.id, edit).await?;
+    // JSON: the offer as GGChest now has it, so a script sees the merged result.
+    out.emit(&edited.after, |_| edit_summary(&edited.before, &e, edited.price, edited.old_price, added));
     Ok(())
 }
 

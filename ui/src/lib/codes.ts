@@ -1,5 +1,5 @@
 // Activation codes as the seller pastes or imports them: the same reading as the Rust side
-// (crates/markets/src/codes.rs) so the counts shown before sending match what is sent.
+// (crates/desk/src/files/codes.rs, a .txt file) so the counts shown before sending match what is sent.
 
 import { t, tp } from "./i18n/index.svelte";
 

@@ -194,10 +194,9 @@ impl Store {
             }
             found.matched += 1;
         })?;
-        found.total = self
-            .conn()
-            .query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0))
-            .map_err(failed("count"))? as u64;
+        found.total =
+            self.conn().query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0)).map_err(failed("count"))?
+                as u64;
         Ok(found)
     }
 
@@ -293,9 +292,7 @@ pub fn outcome_of(result: &str) -> (String, Option<String>) {
 /// or `None` when it was imported before or there is no file.
 pub(crate) fn import_legacy(conn: &mut Connection, data_dir: &Path) -> rusqlite::Result<Option<(usize, usize)>> {
     let imported = |conn: &Connection| -> rusqlite::Result<bool> {
-        conn.query_row("SELECT 1 FROM meta WHERE key = ?1", [IMPORTED_KEY], |_| Ok(()))
-            .optional()
-            .map(|r| r.is_some())
+        conn.query_row("SELECT 1 FROM meta WHERE key = ?1", [IMPORTED_KEY], |_| Ok(())).optional().map(|r| r.is_some())
     };
     // The cheap look first: every open of the store passes here.
     if imported(conn)? {

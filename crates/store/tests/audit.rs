@@ -49,11 +49,13 @@ fn entries_are_appended_searched_filtered_by_profile_and_exported_in_order() {
     let by_id = store.audit_query(&AuditFilter { text: None, profile: Some("p-a".into()) }, 100).unwrap();
     assert_eq!((by_id.matched, by_id.total), (5, 10));
     assert!(by_id.entries.iter().all(|e| e.profile == "shop"));
-    let by_name = store.audit_query(&AuditFilter { text: Some("product 3".into()), profile: Some("other".into()) }, 100);
+    let by_name =
+        store.audit_query(&AuditFilter { text: Some("product 3".into()), profile: Some("other".into()) }, 100);
     assert_eq!(by_name.unwrap().matched, 1);
 
     let mut steps = Vec::new();
-    let n = store.audit_export(&AuditFilter { text: None, profile: Some("p-b".into()) }, |e| steps.push(e.step)).unwrap();
+    let n =
+        store.audit_export(&AuditFilter { text: None, profile: Some("p-b".into()) }, |e| steps.push(e.step)).unwrap();
     assert_eq!(n, 5);
     assert_eq!(steps, vec![Some(1), Some(3), Some(5), Some(7), Some(9)], "oldest first");
 }

@@ -58,7 +58,8 @@ fn every_earlier_schema_is_migrated() {
         assert_eq!(found.entries[0].job.as_deref(), Some("j1"));
         if version >= 1 {
             let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-            let until: i64 = conn.query_row("SELECT until_ms FROM rate_pauses WHERE key_id = 'k'", [], |r| r.get(0)).unwrap();
+            let until: i64 =
+                conn.query_row("SELECT until_ms FROM rate_pauses WHERE key_id = 'k'", [], |r| r.get(0)).unwrap();
             assert_eq!(until, 42, "the budget survives the migration from version {version}");
         }
     }

@@ -35,6 +35,7 @@ use crate::commands::{
     jobs_plan::JobSpec,
     profiles::{ConnectionTest, NewProfile, ProfileView, ProfilesState},
     sandbox::SandboxStatus,
+    settings::Settings,
 };
 #[allow(unused_imports)]
 use markets::{
@@ -133,8 +134,8 @@ app_commands! {
     profiles::delete_profile(profile_id: String) -> ();
     profiles::set_active_profile(profile_id: String) -> ProfileView;
     profiles::test_connection(profile_id: String) -> ConnectionTest;
-    settings::get_settings() -> Value;
-    settings::set_settings(settings: Value) -> Value;
+    settings::get_settings() -> Settings;
+    settings::set_settings(settings: Settings) -> Settings;
     logs::open_logs_folder() -> ();
     sandbox::sandbox_start_demo() -> ProfilesState;
     sandbox::sandbox_status() -> SandboxStatus;

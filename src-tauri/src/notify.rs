@@ -2,17 +2,16 @@
 //! (`crate::orders_watcher`). Sent from Rust through the OS (org.freedesktop.Notifications over
 //! D-Bus on Linux, with notify-rust), never from the webview, which has no permission for them.
 //!
-//! The UI's settings (`seller_desk_ui` in profiles.json) turn each kind on or off and choose the
-//! language: `{"notify_jobs": bool, "notify_orders": bool, "language": "system" | "en" | "ru"}`,
-//! both kinds on when missing. They are read afresh each time a notification may be sent.
+//! The settings (`desk::settings::Settings`: `notify_jobs`, `notify_orders`, `language`) turn
+//! each kind on or off and choose the language, both kinds on by default. They are read afresh
+//! each time a notification may be sent.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use desk::settings::Settings;
 use jobs::notices::{Lang, Notice};
-use serde_json::Value;
 
 use crate::{
-    commands::settings::SETTINGS_KEY,
     progress::{Events, Progress},
     state::AppState,
 };
@@ -31,21 +30,18 @@ pub struct NotifySettings {
 }
 
 impl NotifySettings {
-    /// From the UI's settings object (anything else, or missing keys: both on, OS language).
-    pub fn from_settings(settings: Option<&Value>) -> NotifySettings {
-        let get = |key: &str| settings.and_then(|s| s.get(key));
-        let flag = |key: &str| get(key).and_then(Value::as_bool).unwrap_or(true);
+    pub fn from_settings(settings: &Settings) -> NotifySettings {
         NotifySettings {
-            jobs: flag("notify_jobs"),
-            orders: flag("notify_orders"),
-            lang: Lang::from_setting(get("language").and_then(Value::as_str)),
+            jobs: settings.notify_jobs,
+            orders: settings.notify_orders,
+            lang: Lang::from_setting(Some(settings.language.as_str())),
         }
     }
 
-    /// The settings as profiles.json holds them now (defaults when it cannot be read).
+    /// The settings as stored now (defaults when they cannot be read).
     pub async fn read(state: &AppState) -> NotifySettings {
-        let stored = state.with_profiles(|p| Ok(p.store().setting(SETTINGS_KEY)?)).await.ok().flatten();
-        NotifySettings::from_settings(stored.as_ref())
+        let settings = crate::commands::settings::read(state).await.unwrap_or_default();
+        NotifySettings::from_settings(&settings)
     }
 }
 
@@ -85,19 +81,25 @@ impl Events for OsNotices {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use desk::settings::{Language, Settings};
 
     use super::*;
 
     #[test]
     fn both_kinds_are_on_unless_turned_off() {
-        let s = NotifySettings::from_settings(None);
+        let s = NotifySettings::from_settings(&Settings::default());
         assert!(s.jobs && s.orders);
-        let s = NotifySettings::from_settings(Some(&json!({"theme": "dark"})));
-        assert!(s.jobs && s.orders);
-        let s = NotifySettings::from_settings(Some(&json!({"notify_jobs": false, "language": "ru"})));
+        let s = NotifySettings::from_settings(&Settings {
+            notify_jobs: false,
+            language: Language::Ru,
+            ..Settings::default()
+        });
         assert_eq!((s.jobs, s.orders, s.lang), (false, true, Lang::Ru));
-        let s = NotifySettings::from_settings(Some(&json!({"notify_orders": false, "language": "en"})));
+        let s = NotifySettings::from_settings(&Settings {
+            notify_orders: false,
+            language: Language::En,
+            ..Settings::default()
+        });
         assert_eq!((s.jobs, s.orders, s.lang), (true, false, Lang::En));
     }
 }

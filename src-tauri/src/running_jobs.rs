@@ -25,7 +25,7 @@ pub struct RunningJobs {
     starting: Mutex<HashMap<String, CancelToken>>,
     /// The local store (opened on first use): the rate-limit budget shared with other processes,
     /// and the audit log.
-    store: std::sync::OnceLock<Option<Arc<store::Store>>>,
+    store: std::sync::OnceLock<Result<Arc<store::Store>, String>>,
     /// The journal key, once read from (or created in) the keychain. Held behind one lock so
     /// that two jobs created at once on first use do not each create a key, the second
     /// replacing the first in the keychain and leaving the first job unreadable.
@@ -103,15 +103,24 @@ impl RunningJobs {
     fn store(&self) -> Option<Arc<store::Store>> {
         self.store
             .get_or_init(|| match store::Store::open(&self.data_dir) {
-                Ok(s) => Some(Arc::new(s)),
+                Ok(s) => Ok(Arc::new(s)),
                 Err(e) => {
                     eprintln!(
                         "seller-desk: the local store cannot be used ({e}); pacing this app on its own, no audit log"
                     );
-                    None
+                    Err(e.0)
                 }
             })
             .clone()
+            .ok()
+    }
+
+    /// The local store, or why it cannot be opened (the settings are kept there).
+    pub fn local_store(&self) -> CommandResult<Arc<store::Store>> {
+        self.store().ok_or_else(|| match self.store.get() {
+            Some(Err(e)) => CommandError::file(format!("the local store cannot be used: {e}")),
+            _ => CommandError::file("the local store cannot be used"),
+        })
     }
 
     /// `$SELLERDESK_DATA_DIR`, else the OS data dir + `sellerdesk`, as for the CLI.

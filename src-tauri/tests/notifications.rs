@@ -20,11 +20,15 @@ use seller_desk::{
         jobs_plan::{job_create, JobSpec, OfferSelection},
         profiles::{delete_profile, list_profiles},
         sandbox::{sandbox_start_demo, DEMO_GGCHEST_NAME},
-        settings::set_settings,
+        settings::{set_settings, Settings},
     },
     orders_watcher::tick,
 };
 use serde_json::json;
+
+fn settings(v: serde_json::Value) -> Settings {
+    serde_json::from_value(v).unwrap()
+}
 
 async fn cleanup(shell: &Shell) {
     let ctx = shell.ctx();
@@ -56,7 +60,7 @@ async fn orders_waiting_are_told_once_then_new_ones_and_nothing_when_off() {
     let shell = Shell::new();
     let ctx = shell.ctx();
     sandbox_start_demo(&ctx).await.unwrap();
-    set_settings(&ctx, json!({"language": "en"})).await.unwrap();
+    set_settings(&ctx, settings(json!({"language": "en"}))).await.unwrap();
     let waiting = {
         let sandbox = shell.state.sandbox.lock().await;
         let state = sandbox.as_ref().unwrap().state();
@@ -83,14 +87,14 @@ async fn orders_waiting_are_told_once_then_new_ones_and_nothing_when_off() {
     assert_eq!(notices[0].body, format!("1 new order waits for delivery ({} in all)", waiting + 1));
 
     // In Russian when the settings say so.
-    set_settings(&ctx, json!({"language": "ru"})).await.unwrap();
+    set_settings(&ctx, settings(json!({"language": "ru"}))).await.unwrap();
     place_order(&shell).await;
     tick(&shell.state, &mut watch, &shell.events).await;
     let notices = shell.events.take_notices();
     assert_eq!(notices[0].body, format!("1 новый заказ ждёт доставки (всего {})", waiting + 2));
 
     // Off: no notification, and no request either.
-    set_settings(&ctx, json!({"notify_orders": false})).await.unwrap();
+    set_settings(&ctx, settings(json!({"notify_orders": false}))).await.unwrap();
     let polls = order_polls(&shell).await;
     place_order(&shell).await;
     tick(&shell.state, &mut watch, &shell.events).await;
@@ -98,7 +102,7 @@ async fn orders_waiting_are_told_once_then_new_ones_and_nothing_when_off() {
     assert_eq!(order_polls(&shell).await, polls);
 
     // On again: the order placed meanwhile is new.
-    set_settings(&ctx, json!({"notify_orders": true, "language": "en"})).await.unwrap();
+    set_settings(&ctx, settings(json!({"notify_orders": true, "language": "en"}))).await.unwrap();
     tick(&shell.state, &mut watch, &shell.events).await;
     let notices = shell.events.take_notices();
     assert_eq!(notices.len(), 1, "{notices:?}");
@@ -123,7 +127,7 @@ async fn a_job_run_ending_is_told_in_the_settings_language_unless_off() {
         selection: OfferSelection { ids: vec![offer.clone()], filter: OffersFilter::default(), all: None },
     };
 
-    set_settings(&ctx, json!({"language": "en", "theme": "dark"})).await.unwrap();
+    set_settings(&ctx, settings(json!({"language": "en", "theme": "dark"}))).await.unwrap();
     let job = job_create(&ctx, ggc.clone(), draft()).await.unwrap();
     job_run(&ctx, ggc.clone(), job.id).await.unwrap();
     let notices = shell.events.take_notices();
@@ -131,14 +135,14 @@ async fn a_job_run_ending_is_told_in_the_settings_language_unless_off() {
     assert_eq!(notices[0].title, "Job finished: Set offers to draft");
     assert_eq!(notices[0].body, format!("{DEMO_GGCHEST_NAME} · 1 done, 0 failed"));
 
-    set_settings(&ctx, json!({"language": "ru"})).await.unwrap();
+    set_settings(&ctx, settings(json!({"language": "ru"}))).await.unwrap();
     let job = job_create(&ctx, ggc.clone(), draft()).await.unwrap();
     job_run(&ctx, ggc.clone(), job.id).await.unwrap();
     let notices = shell.events.take_notices();
     assert_eq!(notices[0].title, "Задание завершено: Перевод предложений в черновики");
     assert_eq!(notices[0].body, format!("{DEMO_GGCHEST_NAME} · выполнено: 1, с ошибкой: 0"));
 
-    set_settings(&ctx, json!({"notify_jobs": false})).await.unwrap();
+    set_settings(&ctx, settings(json!({"notify_jobs": false}))).await.unwrap();
     let job = job_create(&ctx, ggc.clone(), draft()).await.unwrap();
     job_run(&ctx, ggc.clone(), job.id).await.unwrap();
     assert_eq!(shell.events.take_notices(), vec![]);

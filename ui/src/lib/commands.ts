@@ -34,7 +34,6 @@ import type { JobProgress } from "./bindings/JobProgress";
 import type { JobResults } from "./bindings/JobResults";
 import type { JobSpec } from "./bindings/JobSpec";
 import type { JobSummary } from "./bindings/JobSummary";
-import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import type { NewAccountsOffer } from "./bindings/NewAccountsOffer";
 import type { NewCurrencyOffer } from "./bindings/NewCurrencyOffer";
 import type { NewItemsOffer } from "./bindings/NewItemsOffer";
@@ -50,6 +49,7 @@ import type { ProfileView } from "./bindings/ProfileView";
 import type { ProfilesState } from "./bindings/ProfilesState";
 import type { Progress } from "./bindings/Progress";
 import type { SandboxStatus } from "./bindings/SandboxStatus";
+import type { Settings } from "./bindings/Settings";
 
 export type { CommandError, FilesDropped, JobProgress, Progress };
 
@@ -62,8 +62,8 @@ export interface Commands {
   delete_profile: { args: { profileId: string }; result: null };
   set_active_profile: { args: { profileId: string }; result: ProfileView };
   test_connection: { args: { profileId: string }; result: ConnectionTest };
-  get_settings: { args: Record<string, never>; result: JsonValue };
-  set_settings: { args: { settings: JsonValue }; result: JsonValue };
+  get_settings: { args: Record<string, never>; result: Settings };
+  set_settings: { args: { settings: Settings }; result: Settings };
   open_logs_folder: { args: Record<string, never>; result: null };
   sandbox_start_demo: { args: Record<string, never>; result: ProfilesState };
   sandbox_status: { args: Record<string, never>; result: SandboxStatus };

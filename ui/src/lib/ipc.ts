@@ -31,7 +31,6 @@ import type { JobPlan } from "./bindings/JobPlan";
 import type { JobResults } from "./bindings/JobResults";
 import type { JobSpec } from "./bindings/JobSpec";
 import type { JobSummary } from "./bindings/JobSummary";
-import type { JsonValue } from "./bindings/serde_json/JsonValue";
 import type { NewAccountsOffer } from "./bindings/NewAccountsOffer";
 import type { NewCurrencyOffer } from "./bindings/NewCurrencyOffer";
 import type { NewItemsOffer } from "./bindings/NewItemsOffer";
@@ -46,6 +45,7 @@ import type { PickedFile } from "./bindings/PickedFile";
 import type { ProfileView } from "./bindings/ProfileView";
 import type { ProfilesState } from "./bindings/ProfilesState";
 import type { SandboxStatus } from "./bindings/SandboxStatus";
+import type { Settings } from "./bindings/Settings";
 import { call } from "./invoke";
 
 export * from "./invoke";
@@ -66,9 +66,9 @@ export const setActiveProfile = (profileId: string): Promise<ProfileView> =>
   call("set_active_profile", { profileId });
 export const testConnection = (profileId: string): Promise<ConnectionTest> =>
   call("test_connection", { profileId });
-export const getSettings = (): Promise<JsonValue> =>
+export const getSettings = (): Promise<Settings> =>
   call("get_settings");
-export const setSettings = (settings: JsonValue): Promise<JsonValue> =>
+export const setSettings = (settings: Settings): Promise<Settings> =>
   call("set_settings", { settings });
 export const openLogsFolder = (): Promise<null> =>
   call("open_logs_folder");

@@ -4,7 +4,10 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+/// Serialized as the desktop app receives it (`job-progress` events, `JobProgress` in
+/// TypeScript): durations in milliseconds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JobProgress"))]
 pub struct Progress {
     pub job_id: String,
     /// Steps in the job, and the items (codes, offers, accounts) they cover.
@@ -17,10 +20,26 @@ pub struct Progress {
     pub items_failed: usize,
     /// The step being sent, if any.
     pub current: Option<String>,
+    #[serde(rename = "elapsed_ms", serialize_with = "millis")]
+    #[cfg_attr(feature = "ts", ts(rename = "elapsed_ms", type = "number"))]
     pub elapsed: Duration,
     /// Time left: the larger of the pace so far and what the rate limit allows.
+    #[serde(rename = "eta_ms", serialize_with = "optional_millis")]
+    #[cfg_attr(feature = "ts", ts(rename = "eta_ms", type = "number | null"))]
     pub eta: Option<Duration>,
+    /// The last report of this run (finished, paused or stopped).
     pub finished: bool,
+}
+
+fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(d.as_millis() as u64)
+}
+
+fn optional_millis<S: serde::Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&(d.as_millis() as u64)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Progress {

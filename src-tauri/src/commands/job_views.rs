@@ -91,42 +91,8 @@ impl JobSummary {
     }
 }
 
-/// Where a running job is, after each step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct JobProgress {
-    pub job_id: String,
-    pub total: u64,
-    pub done: u64,
-    pub failed: u64,
-    pub items_total: u64,
-    pub items_done: u64,
-    pub items_failed: u64,
-    /// The step being sent, if any.
-    pub current: Option<String>,
-    pub elapsed_ms: u64,
-    /// Time left: the larger of the pace so far and what the rate limit allows.
-    pub eta_ms: Option<u64>,
-    /// The last report of this run (finished, paused or stopped).
-    pub finished: bool,
-}
-
-impl From<&jobs::Progress> for JobProgress {
-    fn from(p: &jobs::Progress) -> Self {
-        JobProgress {
-            job_id: p.job_id.clone(),
-            total: p.total as u64,
-            done: p.done as u64,
-            failed: p.failed as u64,
-            items_total: p.items_total as u64,
-            items_done: p.items_done as u64,
-            items_failed: p.items_failed as u64,
-            current: p.current.clone(),
-            elapsed_ms: p.elapsed.as_millis() as u64,
-            eta_ms: p.eta.map(|d| d.as_millis() as u64),
-            finished: p.finished,
-        }
-    }
-}
+/// Where a running job is, after each step: the engine's own report (`JobProgress` in TS).
+pub use jobs::Progress as JobProgress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

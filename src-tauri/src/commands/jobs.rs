@@ -80,7 +80,7 @@ pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> Comma
         key,
         audit: Some(ctx.state.jobs.audit_log().for_profile(profile.id.clone())),
         on_progress: Some(Box::new(move |p| {
-            let _ = tx.send(JobProgress::from(p));
+            let _ = tx.send(p.clone());
         })),
         cancel: running.token.clone(),
         ..RunOptions::default()

@@ -4,8 +4,8 @@ import type { AttributeChoice } from "./AttributeChoice";
 import type { DeliveryTime } from "./DeliveryTime";
 
 /**
- * An edit of an offer: fields left `null` keep their current value. The shell reads the offer,
- * merges the edit and sends the full offer, as the API requires. Prices are the text typed.
+ * An edit of an offer: fields left `null` keep their current value. Prices are the text typed
+ * (US dollars).
  */
 export type OfferEdit = { title: string | null, description: string | null, price: string | null, old_price: string | null, 
 /**

@@ -10,7 +10,6 @@
 //! leaves the machine.
 
 pub mod body;
-pub mod codes;
 pub mod error;
 pub mod error_code;
 pub mod error_text;

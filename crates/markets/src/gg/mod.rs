@@ -114,7 +114,7 @@ impl GgClient {
     }
 
     /// `POST /seller/products/{productId}/codes`: more stock for an own AUTO listing. Codes must
-    /// be unique and non-blank (see [`crate::codes::parse_codes`] to clean a pasted list).
+    /// be unique and non-blank (the application layer, `desk::files::codes`, cleans a pasted list).
     pub async fn upload_codes(&self, product_id: &str, codes: &[String]) -> Result<CodesUploaded> {
         let id = path_id("product_id", product_id)?;
         validate::codes(codes)?;

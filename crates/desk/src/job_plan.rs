@@ -64,18 +64,36 @@ pub struct OfferSelection {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum JobSpec {
     /// CSV `product_id,code`: codes to the seller's own listings.
-    GgUploadCodes { file: String },
+    GgUploadCodes {
+        file: String,
+    },
     /// CSV `product_id,price_cents,code`: C2C offers.
-    GgAddOffers { file: String },
+    GgAddOffers {
+        file: String,
+    },
     /// Offers with unsold codes of these products (none: every product).
-    GgReprice { rule: PriceRuleSpec, product_ids: Vec<String> },
-    GgcReprice { rule: PriceRuleSpec, selection: OfferSelection },
+    GgReprice {
+        rule: PriceRuleSpec,
+        product_ids: Vec<String>,
+    },
+    GgcReprice {
+        rule: PriceRuleSpec,
+        selection: OfferSelection,
+    },
     /// Activate, draft or delete, 100 offers a request.
-    GgcBatch { action: BatchAction, selection: OfferSelection },
+    GgcBatch {
+        action: BatchAction,
+        selection: OfferSelection,
+    },
     /// A JSON array of create bodies with `offer_type`, or a CSV with a header.
-    GgcCreate { file: String },
+    GgcCreate {
+        file: String,
+    },
     /// CSV `login,password[,email_login,email_password,description]` into one accounts offer.
-    GgcImportAccounts { file: String, offer_id: String },
+    GgcImportAccounts {
+        file: String,
+        offer_id: String,
+    },
 }
 
 impl JobSpec {
@@ -180,7 +198,8 @@ pub fn price_rule(spec: &PriceRuleSpec) -> Result<PriceRule> {
         AdjustKind::Percent => Adjust::Percent(value),
         AdjustKind::Amount => Adjust::Amount(value),
     };
-    let rule = PriceRule { adjust, floor: optional("floor", &spec.floor)?, ceiling: optional("ceiling", &spec.ceiling)? };
+    let rule =
+        PriceRule { adjust, floor: optional("floor", &spec.floor)?, ceiling: optional("ceiling", &spec.ceiling)? };
     rule.validate().map_err(|m| {
         let field = if m.contains("floor") { "floor" } else { "value" };
         Error::invalid_field(field, m)

@@ -3,8 +3,9 @@
 //! comes back. The log itself is kept in the local store (`store::audit`), written by
 //! `jobs::audit` (each job step, and each single change through its observer).
 
-use jobs::audit::{AuditEntry, AuditFilter, AuditLog};
+use jobs::audit::{AuditEntry, AuditFilter, AuditLog, Known};
 use serde::Serialize;
+use serde_json::json;
 
 use crate::Result;
 
@@ -51,6 +52,26 @@ pub fn list(log: &AuditLog, query: &AuditQuery) -> Result<AuditPage> {
 pub fn export(log: &AuditLog, text: Option<&str>, profile: Option<&str>) -> Result<(String, u64)> {
     let entries = log.export(&filter(text, profile))?;
     Ok((jobs::audit::to_csv(&entries), entries.len() as u64))
+}
+
+/// What a move of a Gaming Goods product's unsold offers from one price to another records
+/// (run the request inside `jobs::audit::with_known`).
+pub fn known_gg_reprice(old_cents: i64, new_cents: i64) -> Known {
+    Known {
+        title: None,
+        before: Some(json!({ "price_cents": old_cents })),
+        after: Some(json!({ "price_cents": new_cents })),
+    }
+}
+
+/// What a Gaming Goods product update records: the fields sent (the old values are not read).
+pub fn known_gg_product_update(update: &markets::gg::ProductUpdate) -> Known {
+    Known { title: None, before: None, after: serde_json::to_value(update).ok() }
+}
+
+/// What a GGChest price change records: the price sent (the old one is not read).
+pub fn known_ggc_price(price: &markets::UsdPrice) -> Known {
+    Known { title: None, before: None, after: Some(json!({ "price": price })) }
 }
 
 /// Before → after in one line for a table (`1200 cents → 1100 cents`, or the after alone).

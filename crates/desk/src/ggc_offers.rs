@@ -74,7 +74,21 @@ pub async fn edit(client: &GgcClient, offer_id: &str, edit: OfferEdit) -> Result
         ));
     }
     let patch = OfferPatch { title, description, price, old_price, delivery_time, qty_total, qty_min, attributes };
-    let before = client.edit_offer(offer_id, |u| patch.apply(u), add_accounts).await?;
+    // The audit log records the fields this edit changes, as they were and as sent, and the
+    // offer's title (the client reads the whole offer before the PUT); accounts by their count.
+    let accounts = add_accounts.len();
+    let with_audit = |u: &mut markets::ggchest::OfferUpdate| {
+        let was = serde_json::to_value(&*u).unwrap_or_default();
+        patch.apply(u);
+        let (before, mut after) = jobs::audit::changed_fields(&was, &serde_json::to_value(&*u).unwrap_or_default());
+        if accounts > 0 {
+            let after = after.get_or_insert_with(|| serde_json::json!({}));
+            after["accounts_added"] = accounts.into();
+        }
+        jobs::audit::know(|k| *k = jobs::audit::Known { title: Some(u.title.clone()), before, after });
+    };
+    let edited = client.edit_offer(offer_id, with_audit, add_accounts);
+    let before = jobs::audit::with_known(Default::default(), edited).await?;
     let after = client.offer(offer_id).await?;
     Ok(Edited { before, after, price, old_price })
 }

@@ -8,8 +8,9 @@
 //! file once when it is first opened and leaves it as a read-only backup.
 
 use std::{
+    future::Future,
     path::{Path, PathBuf},
-    sync::{Arc, OnceLock},
+    sync::{Arc, Mutex, OnceLock},
 };
 
 use serde_json::{json, Value};
@@ -18,38 +19,94 @@ use store::Store;
 
 use crate::{ops::Op, state::JobHeader, Error, Result};
 
+/// What a command making a single change knows of it beyond the request (the observer hears only
+/// the method, path and outcome): the object's title, and the values before and after. Never a
+/// secret: describe codes and accounts by their count.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Known {
+    pub title: Option<String>,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+tokio::task_local! {
+    static KNOWN: Arc<Mutex<Known>>;
+}
+
+/// Runs `f`; the changes it sends through an audited client are recorded with `known` (and what
+/// [`know`] adds while it runs).
+pub async fn with_known<F: Future>(known: Known, f: F) -> F::Output {
+    KNOWN.scope(Arc::new(Mutex::new(known)), f).await
+}
+
+/// Adds to what the [`with_known`] scope running this knows (a client that reads the object
+/// before changing it, say); nothing outside one.
+pub fn know(f: impl FnOnce(&mut Known)) {
+    let _ = KNOWN.try_with(|k| f(&mut k.lock().unwrap_or_else(|p| p.into_inner())));
+}
+
+fn known_now() -> Known {
+    KNOWN.try_with(|k| k.lock().unwrap_or_else(|p| p.into_inner()).clone()).unwrap_or_default()
+}
+
+/// The fields of two JSON objects that differ, as (before, after) objects of just those fields;
+/// `(None, None)` when none does.
+pub fn changed_fields(before: &Value, after: &Value) -> (Option<Value>, Option<Value>) {
+    let (Value::Object(b), Value::Object(a)) = (before, after) else {
+        return if before == after { (None, None) } else { (Some(before.clone()), Some(after.clone())) };
+    };
+    let (mut was, mut now) = (serde_json::Map::new(), serde_json::Map::new());
+    for key in b.keys().chain(a.keys().filter(|k| !b.contains_key(*k))) {
+        let (x, y) = (b.get(key).unwrap_or(&Value::Null), a.get(key).unwrap_or(&Value::Null));
+        if x != y {
+            was.insert(key.clone(), x.clone());
+            now.insert(key.clone(), y.clone());
+        }
+    }
+    if was.is_empty() {
+        (None, None)
+    } else {
+        (Some(Value::Object(was)), Some(Value::Object(now)))
+    }
+}
+
 /// An observer for a client's config that appends each single change the client sends to `log`,
 /// as done by `profile` (the CLI's and the app's one-off commands; a job writes its own, richer
-/// entries). A failed append never fails the command: the change happened, or not, whatever the
+/// entries), with what the command knows of it ([`with_known`]). A failed append never fails the command: the change happened, or not, whatever the
 /// local disk says.
 pub fn observer(log: AuditLog, profile: String) -> markets::Observer {
     markets::Observer::new(move |c: &markets::Change| {
-        let (outcome, code) = match c.outcome {
-            Ok(()) => ("done".to_owned(), None),
-            Err(code) => ("failed".to_owned(), Some(code.to_owned())),
-        };
-        let entry = AuditEntry {
-            at: crate::now_rfc3339(),
-            profile_id: log.profile_id.clone(),
-            profile: profile.clone(),
-            market: c.market.id().to_owned(),
-            endpoint: format!("{} {}", c.method, c.path),
-            target: c.what.clone(),
-            title: None,
-            before: None,
-            after: None,
-            result: match &code {
-                None => "done".to_owned(),
-                Some(code) => format!("failed [{code}]"),
-            },
-            outcome,
-            code,
-            request: Some(format!("{} {}", c.method, c.path)),
-            job: None,
-            step: None,
-        };
-        let _ = log.append(&entry);
+        let _ = log.append(&change_entry(log.profile_id.clone(), &profile, c));
     })
+}
+
+/// The entry of a single change, with what the running command knows of it ([`with_known`]).
+pub fn change_entry(profile_id: Option<String>, profile: &str, c: &markets::Change) -> AuditEntry {
+    let (outcome, code) = match c.outcome {
+        Ok(()) => ("done".to_owned(), None),
+        Err(code) => ("failed".to_owned(), Some(code.to_owned())),
+    };
+    let known = known_now();
+    AuditEntry {
+        at: crate::now_rfc3339(),
+        profile_id,
+        profile: profile.to_owned(),
+        market: c.market.id().to_owned(),
+        endpoint: format!("{} {}", c.method, c.path),
+        target: c.what.clone(),
+        title: known.title,
+        before: known.before,
+        after: known.after,
+        result: match &code {
+            None => "done".to_owned(),
+            Some(code) => format!("failed [{code}]"),
+        },
+        outcome,
+        code,
+        request: Some(format!("{} {}", c.method, c.path)),
+        job: None,
+        step: None,
+    }
 }
 
 /// The entry of a job's step: its job and step, before → after as far as the step knows them.
@@ -227,4 +284,44 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
         .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields")
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn only_the_fields_that_changed() {
+        let before = json!({"title": "Sword", "price": "49.99", "qty_total": 3});
+        let after = json!({"title": "Sword", "price": "44.99", "qty_total": 5});
+        assert_eq!(
+            changed_fields(&before, &after),
+            (Some(json!({"price": "49.99", "qty_total": 3})), Some(json!({"price": "44.99", "qty_total": 5})))
+        );
+        assert_eq!(changed_fields(&before, &before), (None, None));
+    }
+
+    #[tokio::test]
+    async fn what_a_command_knows_reaches_the_entry_inside_its_scope_only() {
+        let change = markets::Change {
+            market: markets::Market::GgChest,
+            method: "PUT".into(),
+            path: "/v1/offers/0198/price".into(),
+            what: "offer 0198".into(),
+            outcome: Ok(()),
+        };
+        let known = Known { title: Some("Sword".into()), before: None, after: Some(json!({"price": "44.99"})) };
+        let inside = with_known(known, async {
+            know(|k| k.before = Some(json!({"price": "49.99"})));
+            change_entry(Some("p-1".into()), "shop", &change)
+        })
+        .await;
+        assert_eq!((inside.title.as_deref(), inside.profile_id.as_deref()), (Some("Sword"), Some("p-1")));
+        assert_eq!((inside.before, inside.after), (Some(json!({"price": "49.99"})), Some(json!({"price": "44.99"}))));
+        assert_eq!((inside.outcome.as_str(), inside.endpoint.as_str()), ("done", "PUT /v1/offers/0198/price"));
+        let outside = change_entry(None, "shop", &change);
+        assert_eq!((outside.title, outside.before, outside.after), (None, None, None));
+    }
 }

@@ -42,7 +42,9 @@ pub async fn gg_update_product(
     product_id: String,
     update: ProductUpdate,
 ) -> CommandResult<Product> {
-    Ok(gg_client(ctx, &profile_id).await?.update_product(&product_id, &update).await?)
+    let client = gg_client(ctx, &profile_id).await?;
+    let known = desk::audit::known_gg_product_update(&update);
+    Ok(jobs::audit::with_known(known, client.update_product(&product_id, &update)).await?)
 }
 
 pub async fn gg_deactivate_product(ctx: &Ctx<'_>, profile_id: String, product_id: String) -> CommandResult<Product> {
@@ -71,7 +73,9 @@ pub async fn gg_reprice_offers(
     old_price_cents: Cents,
     new_price_cents: Cents,
 ) -> CommandResult<Repriced> {
-    Ok(gg_client(ctx, &profile_id).await?.reprice_offers(&product_id, old_price_cents, new_price_cents).await?)
+    let client = gg_client(ctx, &profile_id).await?;
+    let known = desk::audit::known_gg_reprice(old_price_cents.0, new_price_cents.0);
+    Ok(jobs::audit::with_known(known, client.reprice_offers(&product_id, old_price_cents, new_price_cents)).await?)
 }
 
 /// Removes every unsold offer of the seller's on a product.

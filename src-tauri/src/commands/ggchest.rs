@@ -99,7 +99,8 @@ pub async fn ggc_edit_offer(
 /// The inline price edit: `price` is the text typed, in US dollars.
 pub async fn ggc_update_price(ctx: &Ctx<'_>, profile_id: String, offer_id: String, price: String) -> CommandResult<()> {
     let price = typed_price("price", &price)?;
-    Ok(ggc_client(ctx, &profile_id).await?.update_price(&offer_id, price).await?)
+    let client = ggc_client(ctx, &profile_id).await?;
+    Ok(jobs::audit::with_known(desk::audit::known_ggc_price(&price), client.update_price(&offer_id, price)).await?)
 }
 
 /// Active ↔ draft. Never repeated blindly (a second toggle undoes the first).

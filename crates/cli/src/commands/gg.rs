@@ -126,7 +126,8 @@ async fn products(cmd: ProductsCommand, client: &GgClient, out: &Out) -> CliResu
                 image_url: u.image_url,
                 is_active: None,
             };
-            let p = client.update_product(&u.id, &update).await?;
+            let known = desk::audit::known_gg_product_update(&update);
+            let p = jobs::audit::with_known(known, client.update_product(&u.id, &update)).await?;
             out.emit(&p, |p| format!("{}\nUpdated listing {}.", render::product(p), p.id));
         }
         ProductsCommand::Deactivate(g) => {
@@ -224,7 +225,9 @@ async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
             });
         }
         OffersCommand::Reprice(r) => {
-            let done = client.reprice_offers(&r.product_id, Cents(r.from), Cents(r.to)).await?;
+            let known = desk::audit::known_gg_reprice(r.from, r.to);
+            let done = jobs::audit::with_known(known, client.reprice_offers(&r.product_id, Cents(r.from), Cents(r.to)))
+                .await?;
             out.emit(&done, |d| {
                 format!(
                     "Repriced {} unsold offers on product {}: {} → {}.",

@@ -100,7 +100,7 @@ struct Priced {
 
 pub async fn price(id: &str, price: &str, client: &GgcClient, out: &Out) -> CliResult {
     let price = UsdPrice::parse(price).map_err(|m| CliError::invalid("price", m))?;
-    client.update_price(id, price).await?;
+    jobs::audit::with_known(desk::audit::known_ggc_price(&price), client.update_price(id, price)).await?;
     let r = Priced { id: id.trim().to_owned(), price };
     out.emit(&r, |r| format!("Set the price of offer {} to {}.", r.id, money::usd(r.price)));
     Ok(())

@@ -132,7 +132,7 @@ pub fn resolve(global: &GlobalArgs, market: Market) -> CliResult<Target> {
     }
 }
 
-fn from_profile(profiles: &Profiles, profile: Profile, global: &GlobalArgs, market: Market) -> CliResult<Target> {
+pub(crate) fn from_profile(profiles: &Profiles, profile: Profile, global: &GlobalArgs, market: Market) -> CliResult<Target> {
     if profile.market != market {
         return Err(CliError::usage(format!(
             "profile \"{}\" is for {}, but this command is for {}: pass --profile with a {} profile",

@@ -4,6 +4,7 @@
 //! A key enters here once, in `add_profile` or `replace_key`, is handed to the keychain and
 //! dropped; nothing returns it. The UI sees `masked_key` (`pk_l…mnop`) at most.
 
+use desk::profiles::Connection;
 use markets::{ApiKey, Market};
 use profiles::{Profile, Profiles};
 use serde::{Deserialize, Serialize};
@@ -78,13 +79,7 @@ pub struct ConnectionTest {
     pub counts: Option<ConnectionCounts>,
 }
 
-/// What a working connection found: a Gaming Goods dashboard's counts, or GGChest's offer count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "market", rename_all = "snake_case")]
-pub enum ConnectionCounts {
-    Gg { products: u64, active_products: u64, sales: u64 },
-    Ggchest { offers: u64 },
-}
+pub use desk::profiles::ConnectionCounts;
 
 pub(crate) fn view(profiles: &Profiles, profile: &Profile, active_id: Option<&str>) -> ProfileView {
     let (masked_key, key_problem, key_problem_text) = match profiles.key_for(profile) {
@@ -247,46 +242,21 @@ pub async fn set_active_profile(ctx: &Ctx<'_>, profile_id: String) -> CommandRes
         .await
 }
 
-/// "1 offer", "2 offers".
-fn counted(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-impl ConnectionCounts {
-    /// What the counts say, in English (`ConnectionTest::message`; the UI says it in its language).
-    fn english(&self) -> String {
-        match self {
-            ConnectionCounts::Gg { products, active_products, sales } => format!(
-                "Connected to Gaming Goods: {} ({active_products} active), {}.",
-                counted(*products, "product", "products"),
-                counted(*sales, "sale", "sales")
-            ),
-            ConnectionCounts::Ggchest { offers } => {
-                format!("Connected to GGChest: {}.", counted(*offers, "offer", "offers"))
-            }
-        }
-    }
-}
-
 /// One cheap authenticated request with the stored key.
 pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult<ConnectionTest> {
     let id = profile_id.clone();
     let profile = ctx.state.with_profiles(move |p| Ok(p.store().get(&id)?)).await?;
-    let outcome: CommandResult<ConnectionCounts> = async {
-        Ok(match profile.market {
+    let outcome = async {
+        match profile.market {
             Market::GamingGoods => {
-                let d = gg_client(ctx, &profile_id).await?.dashboard().await?;
-                ConnectionCounts::Gg {
-                    products: d.total_products,
-                    active_products: d.active_products,
-                    sales: d.total_sales,
-                }
+                let client = gg_client(ctx, &profile_id).await?;
+                desk::profiles::test_connection(Connection::Gg(&client)).await
             }
             Market::GgChest => {
-                let page = ggc_client(ctx, &profile_id).await?.offers(&Default::default(), 1, 1).await?;
-                ConnectionCounts::Ggchest { offers: page.pagination.total_count }
+                let client = ggc_client(ctx, &profile_id).await?;
+                desk::profiles::test_connection(Connection::Ggc(&client)).await
             }
-        })
+        }
     }
     .await;
     Ok(match outcome {
@@ -297,16 +267,4 @@ pub async fn test_connection(ctx: &Ctx<'_>, profile_id: String) -> CommandResult
             ConnectionTest { ok: false, code: Some(err.code), message: err.message, text: err.text, counts: None }
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ConnectionCounts;
-
-    #[test]
-    fn the_english_connection_message_says_the_counts() {
-        let gg = ConnectionCounts::Gg { products: 1, active_products: 0, sales: 12 };
-        assert_eq!(gg.english(), "Connected to Gaming Goods: 1 product (0 active), 12 sales.");
-        assert_eq!(ConnectionCounts::Ggchest { offers: 0 }.english(), "Connected to GGChest: 0 offers.");
-    }
 }

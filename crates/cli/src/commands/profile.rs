@@ -3,12 +3,12 @@
 
 use crate::{
     args::{profile::ProfileCommand, GlobalArgs},
-    context::Target,
     error::{CliError, CliResult},
     input,
     output::{table, Out},
 };
-use markets::{gg::GgClient, ggchest::GamesQuery, ggchest::GgcClient, Market};
+use desk::profiles::Connection;
+use markets::{gg::GgClient, ggchest::GgcClient, Market};
 use profiles::{Profile, Profiles};
 use serde::Serialize;
 
@@ -219,25 +219,28 @@ struct TestResult {
     base_url: String,
     ok: bool,
     detail: String,
+    counts: desk::profiles::ConnectionCounts,
 }
 
 /// One cheap authenticated call. A rejected key is an error (non-zero exit), not an "OK".
 async fn test(profiles: &Profiles, p: &Profile, global: &GlobalArgs, out: &Out) -> CliResult {
-    let key = profiles.key_for(p)?;
-    let base_url = global.base_url.clone().unwrap_or_else(|| p.base_url.clone());
-    let target = Target { market: p.market, base_url, key, source: format!("profile {}", p.name) };
+    // The key goes where any command's would (a confirmed host only, or --base-url).
+    let target = crate::context::from_profile(profiles, p.clone(), global, p.market)?;
     let config = target.client_config()?;
-    let detail = match p.market {
+    let counts = match p.market {
         Market::GamingGoods => {
-            let d = GgClient::new(config)?.dashboard().await?;
-            format!("{} products, {} sales", d.total_products, d.total_sales)
+            desk::profiles::test_connection(Connection::Gg(&GgClient::new(config)?)).await?
         }
-        Market::GgChest => {
-            let games = GgcClient::new(config)?.games(&GamesQuery::default()).await?;
-            format!("{} games available", games.len())
-        }
+        Market::GgChest => desk::profiles::test_connection(Connection::Ggc(&GgcClient::new(config)?)).await?,
     };
-    let r = TestResult { profile: p.name.clone(), market: p.market, base_url: target.base_url, ok: true, detail };
+    let r = TestResult {
+        profile: p.name.clone(),
+        market: p.market,
+        base_url: target.base_url,
+        ok: true,
+        detail: counts.summary(),
+        counts,
+    };
     out.emit(&r, |r| {
         format!("OK: {} accepted the key of profile \"{}\" at {} ({}).", r.market, r.profile, r.base_url, r.detail)
     });

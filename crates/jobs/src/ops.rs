@@ -203,23 +203,4 @@ impl Op {
             }
         }
     }
-
-    /// Before → after, where the step knows them (never a secret).
-    pub fn change(&self) -> (Option<String>, Option<String>) {
-        match self {
-            Op::GgReprice { old_cents, new_cents, .. } => {
-                (Some(format!("{old_cents} cents")), Some(format!("{new_cents} cents")))
-            }
-            Op::GgcSetPrice { old, new, .. } => (Some(format!("${old}")), Some(format!("${new}"))),
-            Op::GgcBatch { action, .. } => (None, Some(format!("{action:?}").to_lowercase())),
-            Op::GgUploadCodes { codes, .. } => (None, Some(format!("+{} codes", codes.len()))),
-            Op::GgAddOffers { codes, price_cents, .. } => {
-                (None, Some(format!("+{} offers at {price_cents} cents", codes.len())))
-            }
-            Op::GgcAddAccounts { accounts, .. } => (None, Some(format!("+{} accounts", accounts.len()))),
-            Op::GgcCreate { offer, .. } => {
-                (None, offer.get("price").map(|p| format!("${}", p.as_str().unwrap_or(&p.to_string()))))
-            }
-        }
-    }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::{Error, Result};
 
-/// Names the directory holding `jobs/` and `audit.jsonl` (tests, portable setups).
+/// Names the directory holding `jobs/` and the local store `sellerdesk.db` (tests, portable setups).
 pub const DATA_DIR_ENV: &str = "SELLERDESK_DATA_DIR";
 
 pub fn data_dir() -> Result<PathBuf> {

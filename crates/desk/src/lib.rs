@@ -14,6 +14,7 @@ pub mod gg_codes;
 pub mod ggc_offers;
 pub mod files;
 pub mod job_plan;
+pub mod jobs;
 pub mod settings;
 pub mod key_destination;
 pub mod profiles;

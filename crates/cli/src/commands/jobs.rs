@@ -5,9 +5,10 @@
 use std::path::Path;
 
 use jobs::{
-    audit::AuditLog, plan, run_job, CancelToken, Client, JobState, JobStatus, JournalKey, Outcome, Results, RunOptions,
+    audit::AuditLog, plan, run_job, CancelToken, Client, JobState, JournalKey, Outcome, Results, RunOptions,
 };
 use markets::{gg::GgClient, ggchest::GgcClient, Market};
+use desk::jobs::JobSummary;
 use serde::Serialize;
 
 use super::{jobs_plan, progress_bar::ProgressBar, sealed};
@@ -61,7 +62,7 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
         JobsCommand::List => {
             let mut all = plan::list_jobs(&data)?;
             sealed::check_listed(&data, &mut all, out);
-            let rows: Vec<Summary> = all.iter().map(Summary::of).collect();
+            let rows: Vec<JobSummary> = all.iter().map(|j| JobSummary::of(j, false)).collect();
             out.emit(&rows, |rows| {
                 if rows.is_empty() {
                     return "No jobs yet.".into();
@@ -82,7 +83,7 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                         r.id.clone(),
                         r.kind.clone(),
                         r.profile.clone(),
-                        r.status.clone(),
+                        r.status.as_str().to_owned(),
                         r.done.to_string(),
                         r.failed.to_string(),
                         r.total.to_string(),
@@ -97,20 +98,20 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
         JobsCommand::Show(r) => {
             let mut job = JobState::load(&plan::find_job(&data, &r.id)?)?;
             sealed::open_for_reading(&data, &mut job, out);
-            let s = Summary::of(&job);
+            let s = JobSummary::of(&job, false);
             out.emit(&s, |s| {
                 table::details(vec![
                     ("id", s.id.clone()),
                     ("kind", s.kind.clone()),
-                    ("market", s.market.clone()),
+                    ("market", s.market.id().to_owned()),
                     ("profile", s.profile.clone()),
                     ("base url", job.header.base_url.clone()),
-                    ("status", s.status.clone()),
+                    ("status", s.status.as_str().to_owned()),
                     ("steps", s.total.to_string()),
                     ("done", s.done.to_string()),
                     ("failed", s.failed.to_string()),
                     ("not settled", s.unsettled.to_string()),
-                    ("items", s.items.to_string()),
+                    ("items", s.items_total.to_string()),
                     ("items done", s.items_done.to_string()),
                     ("items failed", s.items_failed.to_string()),
                     ("created", s.created_at.clone()),
@@ -212,16 +213,16 @@ async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &P
     watcher.abort();
     let state = state?;
     let results = Results::of(&state);
-    let summary = Summary::of(&state);
+    let summary = JobSummary::of(&state, false);
     let incomplete = summary.failed + summary.unsettled > 0;
     #[derive(Serialize)]
     struct Report<'a> {
-        job: &'a Summary,
+        job: &'a JobSummary,
         /// Per step.
         results: &'a [jobs::StepResult],
         /// Items done and failed.
-        items_done: usize,
-        items_failed: usize,
+        items_done: u64,
+        items_failed: u64,
     }
     let (items_done, items_failed) = (summary.items_done, summary.items_failed);
     let report = Report { job: &summary, results: &results.steps, items_done, items_failed };
@@ -233,7 +234,7 @@ async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &P
             summary.total,
             summary.failed,
             summary.unsettled,
-            summary.status,
+            summary.status.as_str(),
             steps_table(&results, true)
         )
     });
@@ -322,48 +323,4 @@ fn items_table(items: &[&jobs::ItemResult], total: usize) -> String {
         t.add_row(vec![i.step.to_string(), i.item.to_string(), i.target.clone(), i.what.clone(), result, detail]);
     }
     t.to_string()
-}
-
-#[derive(Debug, Serialize)]
-struct Summary {
-    id: String,
-    kind: String,
-    market: String,
-    profile: String,
-    status: String,
-    total: usize,
-    done: usize,
-    failed: usize,
-    unsettled: usize,
-    /// Items (codes, offers, accounts) in all, done, failed.
-    items: usize,
-    items_done: usize,
-    items_failed: usize,
-    created_at: String,
-}
-
-impl Summary {
-    fn of(job: &JobState) -> Summary {
-        let (done, failed) = (job.done(), job.failed());
-        Summary {
-            id: job.header.id.clone(),
-            kind: job.header.kind.name().to_owned(),
-            market: job.header.market.id().to_owned(),
-            profile: job.header.profile.clone(),
-            status: match job.status {
-                JobStatus::Finished => "finished",
-                JobStatus::Paused => "paused",
-                JobStatus::Interrupted => "interrupted",
-            }
-            .to_owned(),
-            total: job.steps.len(),
-            done,
-            failed,
-            unsettled: job.steps.len() - done - failed,
-            items: job.steps.iter().map(|s| s.items).sum(),
-            items_done: job.items_done(),
-            items_failed: job.items_failed(),
-            created_at: job.header.created_at.clone(),
-        }
-    }
 }

@@ -193,3 +193,30 @@ fn the_key_goes_only_to_a_confirmed_host() {
     run(&env, "", &["gg", "dashboard"]).ok();
     assert!(trap.sandbox.requests().len() > before);
 }
+
+/// A job goes on only where it was made, as in the app: after its profile moved to another
+/// base URL, `jobs resume` refuses (nothing sent) and says how to move it back.
+#[test]
+fn a_job_resumes_only_where_it_was_made() {
+    require_session_bus();
+    let env = Env::start();
+    let url = env.sandbox.ggchest_base_url();
+    let data = tempfile::TempDir::new().unwrap();
+    let run_with_data = |stdin: &str, args: &[&str]| {
+        let mut c = env.cmd();
+        c.env("SELLERDESK_DATA_DIR", data.path()).args(args).write_stdin(stdin.to_owned());
+        Run::of(&mut c)
+    };
+    run_with_data(&format!("{GGCHEST_KEY_A}\n"), &["profile", "add", "chest", "--market", "ggchest", "--base-url", &url])
+        .ok();
+    let ran = run_with_data("", &["--json", "jobs", "run", "ggc-draft", "--all"]).ok().json();
+    let id = ran["job"]["id"].as_str().unwrap().to_owned();
+
+    let other = Env::start();
+    run_with_data("", &["profile", "set-url", "chest", &other.sandbox.ggchest_base_url(), "--yes"]).ok();
+    let refused = run_with_data("", &["jobs", "resume", &id]).fails(2, "usage");
+    assert!(refused.stderr.contains(&format!("sellerdesk profile set-url chest {url}")), "{}", refused.stderr);
+    assert!(other.sandbox.requests().is_empty(), "nothing went to the other place");
+    run_with_data("", &["profile", "set-url", "chest", &url]).ok();
+    run_with_data("", &["jobs", "resume", &id]).ok();
+}

@@ -100,3 +100,16 @@ impl JobStatus {
         }
     }
 }
+
+/// A job goes on only where it was made: its steps name objects of that marketplace instance,
+/// and its key was confirmed for that place. `base_url` is where the face would send it now;
+/// `fix` says, in the face's terms, how to send it to the right place again.
+pub fn check_same_place(job: &JobState, base_url: &str, fix: &str) -> crate::Result<()> {
+    if job.header.base_url.trim_end_matches('/') == base_url.trim_end_matches('/') {
+        return Ok(());
+    }
+    Err(crate::Error::new(
+        markets::ErrorCode::Usage,
+        format!("job {} was made for {}, and would now go to {base_url}: {fix}", job.header.id, job.header.base_url),
+    ))
+}

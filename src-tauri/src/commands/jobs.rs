@@ -58,20 +58,12 @@ async fn job_client(ctx: &Ctx<'_>, profile: &Profile) -> CommandResult<Client> {
 pub async fn job_run(ctx: &Ctx<'_>, profile_id: String, job_id: String) -> CommandResult<JobSummary> {
     let (path, job) = load(ctx, &job_id)?;
     let profile = profile_for(ctx, &profile_id, job.header.market).await?;
-    if profile.base_url != job.header.base_url {
-        let why = if is_sandbox(&profile) {
-            "the demo sandbox has restarted since, with fresh data: this job cannot go on there"
-        } else {
-            "set the profile's base URL back to resume it"
-        };
-        return Err(CommandError::new(
-            markets::ErrorCode::Usage,
-            format!(
-                "job {} was made for {}, and the profile now points at {}: {why}",
-                job.header.id, job.header.base_url, profile.base_url
-            ),
-        ));
-    }
+    let fix = if is_sandbox(&profile) {
+        "the demo sandbox has restarted since, with fresh data: this job cannot go on there"
+    } else {
+        "set the profile's base URL back to resume it"
+    };
+    desk::jobs::check_same_place(&job, &profile.base_url, fix)?;
     let running = ctx.state.jobs.start(&job.header.id)?;
     let key = ctx.state.jobs.job_key(&job).await?;
     let client = job_client(ctx, &profile).await?;

@@ -179,14 +179,31 @@ fn plan_target(target: &Target) -> plan::Target {
 }
 
 /// Resuming uses the job's own profile and base URL unless told otherwise.
+/// Where a job goes on: its profile (or the key from the environment), at the place the job
+/// was made (`desk::jobs::check_same_place`, the app's rule too).
 fn target_for(global: &GlobalArgs, job: &JobState) -> CliResult<Target> {
     let mut g = global.clone();
     let env_key = std::env::var(API_KEY_ENV).is_ok_and(|k| !k.is_empty());
-    if g.profile.is_none() && !env_key && job.header.profile != API_KEY_ENV {
+    let from_env = env_key || job.header.profile == API_KEY_ENV;
+    if g.profile.is_none() && !from_env {
         g.profile = Some(job.header.profile.clone());
     }
-    g.base_url.get_or_insert_with(|| job.header.base_url.clone());
-    context::resolve(&g, job.header.market)
+    if from_env && g.profile.is_none() {
+        // A key from the environment has no place of its own: the job's is the one it was given.
+        g.base_url.get_or_insert_with(|| job.header.base_url.clone());
+    }
+    let target = context::resolve(&g, job.header.market)?;
+    let fix = match &g.profile {
+        _ if global.base_url.is_some() => format!("pass --base-url {} instead", job.header.base_url),
+        Some(name) => format!(
+            "set the profile's base URL back to resume it (`sellerdesk profile set-url {} {}`)",
+            super::profile::shell_word(name),
+            job.header.base_url
+        ),
+        None => format!("pass --base-url {}", job.header.base_url),
+    };
+    desk::jobs::check_same_place(job, &target.base_url, &fix)?;
+    Ok(target)
 }
 
 async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &Path, out: &Out) -> CliResult {

@@ -24,6 +24,8 @@ pub struct Target {
     pub key: ApiKey,
     /// "profile shop" or "SELLERDESK_API_KEY", for messages.
     pub source: String,
+    /// The profile's id (none for a key from the environment), for the audit log.
+    pub profile_id: Option<String>,
 }
 
 impl Target {
@@ -70,12 +72,19 @@ impl Target {
         self.source.strip_prefix("profile ").unwrap_or(&self.source).to_owned()
     }
 
+    /// The audit log of `data_dir`, its entries made by this target's profile.
+    pub fn audit_log(&self, data_dir: &std::path::Path) -> jobs::audit::AuditLog {
+        let log = jobs::audit::AuditLog::in_dir(data_dir);
+        match &self.profile_id {
+            Some(id) => log.for_profile(id.clone()),
+            None => log,
+        }
+    }
+
     /// [`Target::client_config`] whose change requests are appended to the audit log (a bulk
     /// job writes its own, richer entries and uses the plain config).
     pub fn audited_config(&self) -> CliResult<ClientConfig> {
-        let log = jobs::audit::AuditLog::in_dir(&jobs::data_dir()?);
-        let who = self.who();
-        let observer = jobs::audit::observer(log, who);
+        let observer = jobs::audit::observer(self.audit_log(&jobs::data_dir()?), self.who());
         Ok(self.client_config()?.with_observer(observer))
     }
 }
@@ -116,7 +125,7 @@ pub fn resolve(global: &GlobalArgs, market: Market) -> CliResult<Target> {
     }
     if let Some(key) = env_key() {
         let base_url = global.base_url.clone().unwrap_or_else(|| market.production_base_url().to_owned());
-        return Ok(Target { market, base_url, key, source: API_KEY_ENV.to_owned() });
+        return Ok(Target { market, base_url, key, source: API_KEY_ENV.to_owned(), profile_id: None });
     }
     let profiles = Profiles::open()?;
     match profiles.store().active()? {
@@ -157,6 +166,6 @@ pub(crate) fn from_profile(profiles: &Profiles, profile: Profile, global: &Globa
     }
     let key = profiles.key_for(&profile)?;
     let base_url = global.base_url.clone().unwrap_or_else(|| profile.base_url.clone());
-    Ok(Target { market, base_url, key, source: format!("profile {}", profile.name) })
+    Ok(Target { market, base_url, key, source: format!("profile {}", profile.name), profile_id: Some(profile.id) })
 }
 

@@ -111,6 +111,33 @@ fn single_commands_are_audited_and_offers_export_to_csv() {
     assert!(gg.starts_with("id,title,price,"), "{gg}");
 }
 
+/// A change made with a profile is audited with the profile's id as well as its name; a reprice
+/// with the prices before and after. Needs ./test's D-Bus session (the key is in the keychain).
+#[test]
+fn a_profile_change_is_audited_with_its_id_and_prices() {
+    let env = Env::start();
+    let data = TempDir::new().unwrap();
+    let mut add = env.cmd();
+    add.args(["--json", "profile", "add", "Audited shop", "--market", "gg"]).write_stdin(GG_KEY_A);
+    let added = Run::of(&mut add).ok().json();
+    let id = added["id"].as_str().or(added["profile"]["id"].as_str()).expect("the new profile's id").to_owned();
+    let offer = env.sandbox.state().gg_offers_of(GG_KEY_A).into_iter().find(|o| !o.sold).unwrap().clone();
+    let (from, to) = (offer.price_cents.to_string(), (offer.price_cents + 3).to_string());
+    let mut reprice = env.cmd();
+    reprice
+        .env("SELLERDESK_DATA_DIR", data.path())
+        .args(["--profile", "Audited shop", "--base-url", &env.sandbox.gg_base_url()])
+        .args(["gg", "offers", "reprice", &offer.product_id, "--from", &from, "--to", &to]);
+    Run::of(&mut reprice).ok();
+    let mut list = env.cmd();
+    list.env("SELLERDESK_DATA_DIR", data.path()).args(["audit", "list", "--json"]);
+    let entries = Run::of(&mut list).ok().json();
+    let e = &entries.as_array().unwrap()[0];
+    assert_eq!((e["profile_id"].as_str(), e["profile"].as_str()), (Some(id.as_str()), Some("Audited shop")), "{e}");
+    assert_eq!(e["before"], json!({"price_cents": offer.price_cents}), "{e}");
+    assert_eq!(e["after"], json!({"price_cents": offer.price_cents + 3}), "{e}");
+}
+
 /// Ctrl-C (SIGINT) stops the job after the step in flight; `resume` finishes it; each offer once.
 #[test]
 fn ctrl_c_pauses_and_resume_finishes() {

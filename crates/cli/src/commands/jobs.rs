@@ -36,14 +36,14 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                 header.steps,
                 header.id
             ));
-            execute(&path, &client, key, &data, out).await.map_err(|e| target.annotate(e))
+            execute(&path, &client, key, target.audit_log(&data), out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::Resume(r) => {
             let path = plan::find_job(&data, &r.id)?;
             let job = JobState::load(&path)?;
             let target = target_for(global, &job)?;
             let key = sealed::key_to_run(&data, &job)?;
-            execute(&path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
+            execute(&path, &client(&target)?, key, target.audit_log(&data), out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::RetryFailed(r) => {
             let path = plan::find_job(&data, &r.id)?;
@@ -57,7 +57,7 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                 "job {}: retrying {items} failed items of job {} in {} steps.",
                 header.id, job.header.id, header.steps
             ));
-            execute(&new_path, &client(&target)?, key, &data, out).await.map_err(|e| target.annotate(e))
+            execute(&new_path, &client(&target)?, key, target.audit_log(&data), out).await.map_err(|e| target.annotate(e))
         }
         JobsCommand::List => {
             let mut all = plan::list_jobs(&data)?;
@@ -206,7 +206,7 @@ fn target_for(global: &GlobalArgs, job: &JobState) -> CliResult<Target> {
     Ok(target)
 }
 
-async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &Path, out: &Out) -> CliResult {
+async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, audit: AuditLog, out: &Out) -> CliResult {
     let cancel = CancelToken::new();
     let on_ctrl_c = cancel.clone();
     let json = out.json;
@@ -221,7 +221,7 @@ async fn execute(path: &Path, client: &Client, key: Option<JournalKey>, data: &P
     let bar = ProgressBar::new(out.json);
     let opts = RunOptions {
         key,
-        audit: Some(AuditLog::in_dir(data)),
+        audit: Some(audit),
         on_progress: Some(Box::new(move |p| bar.draw(p))),
         cancel,
         ..RunOptions::default()

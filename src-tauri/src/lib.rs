@@ -43,7 +43,6 @@ pub fn run() {
         // First: a second launch hands over to the running app, which shows and focuses its window.
         .plugin(single_instance())
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(|app| {

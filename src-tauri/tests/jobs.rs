@@ -75,10 +75,10 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     // Progress: a report per step and a last one, done counting up to total.
     let events = shell.events.jobs();
     assert!(events.len() > drafts.len(), "{events:?}");
-    assert!(events.iter().all(|p| p.job_id == created.id && p.total == drafts.len() as u64));
+    assert!(events.iter().all(|p| p.job_id == created.id && p.total == drafts.len()));
     assert!(events.windows(2).all(|w| w[0].done <= w[1].done));
     let last = events.last().unwrap();
-    assert!(last.finished && last.done == last.total && last.eta_ms == Some(0), "{last:?}");
+    assert!(last.finished && last.done == last.total && last.eta == Some(std::time::Duration::ZERO), "{last:?}");
 
     // The sandbox: exactly the drafts moved, to the rule's price; everything else unchanged.
     let after = sandbox_state(&shell).await;

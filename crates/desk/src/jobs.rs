@@ -113,3 +113,24 @@ pub fn check_same_place(job: &JobState, base_url: &str, fix: &str) -> crate::Res
         format!("job {} was made for {}, and would now go to {base_url}: {fix}", job.header.id, job.header.base_url),
     ))
 }
+
+/// A retry of a job: the new job, and how many failed items it repeats.
+pub struct Retry {
+    pub header: jobs::JobHeader,
+    pub path: std::path::PathBuf,
+    pub items: usize,
+}
+
+/// A new job of just the failed items of `job` (codes, offer ids, accounts…; steps to the same
+/// place joined), sealed with `key` like the job it repeats; nothing is sent until it runs.
+pub fn retry_failed(
+    data_dir: &std::path::Path,
+    job: &mut JobState,
+    path: &std::path::Path,
+    key: Option<&jobs::JournalKey>,
+) -> crate::Result<Retry> {
+    job.unseal(key, path)?;
+    let items = jobs::plan::failed_items(job).iter().map(|(_, items)| items.len()).sum();
+    let (header, path) = jobs::plan::retry_failed(data_dir, job, key)?;
+    Ok(Retry { header, path, items })
+}

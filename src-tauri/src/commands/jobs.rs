@@ -153,9 +153,8 @@ pub async fn job_retry_failed(ctx: &Ctx<'_>, profile_id: String, job_id: String)
     let (path, mut job) = load(ctx, &job_id)?;
     profile_for(ctx, &profile_id, job.header.market).await?;
     let key = ctx.state.jobs.job_key(&job).await?;
-    job.unseal(key.as_ref(), &path)?;
-    let (header, new_path) = plan::retry_failed(ctx.state.jobs.data_dir(), &job, key.as_ref())?;
+    let retry = desk::jobs::retry_failed(ctx.state.jobs.data_dir(), &mut job, &path, key.as_ref())?;
     // The UI runs it next: a Cancel from now on stops it (see `RunningJobs::prepare`).
-    ctx.state.jobs.prepare(&header.id);
-    Ok(JobSummary::of(&JobState::load(&new_path)?, false))
+    ctx.state.jobs.prepare(&retry.header.id);
+    Ok(JobSummary::of(&JobState::load(&retry.path)?, false))
 }

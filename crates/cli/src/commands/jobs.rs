@@ -49,10 +49,9 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             let path = plan::find_job(&data, &r.id)?;
             let mut job = JobState::load(&path)?;
             let key = sealed::key_to_run(&data, &job)?;
-            job.unseal(key.as_ref(), &path)?;
             let target = target_for(global, &job)?;
-            let (header, new_path) = plan::retry_failed(&data, &job, key.as_ref())?;
-            let items: usize = plan::failed_items(&job).iter().map(|(_, items)| items.len()).sum();
+            let desk::jobs::Retry { header, path: new_path, items } =
+                desk::jobs::retry_failed(&data, &mut job, &path, key.as_ref())?;
             out.note(format!(
                 "job {}: retrying {items} failed items of job {} in {} steps.",
                 header.id, job.header.id, header.steps

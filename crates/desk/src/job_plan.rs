@@ -3,6 +3,9 @@
 //! marketplace; and writing the job's journal. Nothing is sent to the marketplace until the job
 //! runs. The per-kind rules (grouping, ordering, chunking) live in `jobs::plan`.
 //!
+//! Files are read by `crate::files`, one parser per kind, and a file with any bad row makes no
+//! job: the error names every bad row by its line ([`files::all_or_nothing`]).
+//!
 //! One reading of every input: a price typed `4,5` or `4.5` is the same price in the CLI and
 //! the app; a selection must be explicit in both (ids, a filter, or `all`); a create file is
 //! JSON when it looks like JSON and CSV otherwise, whatever its extension.
@@ -20,7 +23,7 @@ use markets::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::{files, Error, Result};
 
 /// How a reprice rule moves each price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,12 +232,26 @@ fn looks_like_json(text: &str) -> bool {
     matches!(text.trim_start_matches('\u{feff}').trim_start().chars().next(), Some('[' | '{'))
 }
 
+/// A note naming the columns of a file that are not read (a misspelt header would otherwise
+/// vanish unnoticed).
+fn note_ignored<T>(notes: &mut Vec<String>, name: &str, read: &files::Parsed<T>) {
+    if !read.ignored_columns.is_empty() {
+        notes.push(format!(
+            "warning: {name} has column(s) that are not read, left out (check their spelling): {}",
+            read.ignored_columns.join(", ")
+        ));
+    }
+}
+
 /// The steps of `spec`: files read and checked, the marketplace read where the plan needs it.
 pub async fn plan(spec: &JobSpec, files: &dyn InputFiles, reader: Reader<'_>) -> Result<Planned> {
     let mut notes = Vec::new();
     let (kind, ops) = match spec {
         JobSpec::GgUploadCodes { file } => {
-            let parsed = plan::gg::parse_product_codes(&files.read_text(file)?)?;
+            let name = files.name(file);
+            let read = files::gg_product_codes::parse(&files.read_text(file)?);
+            note_ignored(&mut notes, &name, &read);
+            let parsed = plan::gg::group_product_codes(&files::all_or_nothing(read, &name, "codes")?);
             notes.push(format!(
                 "{} codes for {} listings ({} repeated lines dropped).",
                 parsed.codes,
@@ -243,7 +260,12 @@ pub async fn plan(spec: &JobSpec, files: &dyn InputFiles, reader: Reader<'_>) ->
             ));
             (JobKind::GgUploadCodes, plan::gg::upload_codes(&parsed))
         }
-        JobSpec::GgAddOffers { file } => (JobKind::GgAddOffers, plan::gg::parse_offers(&files.read_text(file)?)?),
+        JobSpec::GgAddOffers { file } => {
+            let name = files.name(file);
+            let read = files::gg_offers::parse(&files.read_text(file)?);
+            note_ignored(&mut notes, &name, &read);
+            (JobKind::GgAddOffers, plan::gg::add_offers(&files::all_or_nothing(read, &name, "offers")?))
+        }
         JobSpec::GgReprice { rule, product_ids } => {
             let rule = price_rule(rule)?;
             (JobKind::GgReprice, plan::gg::reprice(reader.gg()?, &rule, product_ids).await?)
@@ -264,15 +286,16 @@ pub async fn plan(spec: &JobSpec, files: &dyn InputFiles, reader: Reader<'_>) ->
         }
         JobSpec::GgcCreate { file } => {
             let text = files.read_text(file)?;
-            let creates = if looks_like_json(&text) {
-                plan::ggc::parse_creates_json(&text)?
+            let name = files.name(file);
+            let read = if looks_like_json(&text) {
+                files::ggc_creates::parse_json(&text, &name)?
             } else {
-                plan::ggc::parse_creates_csv(&text)?
+                files::ggc_creates::parse_csv(&text)
             };
+            let creates = files::ggc_creates::for_job(read, &name)?;
             if !creates.unknown_fields.is_empty() {
                 notes.push(format!(
-                    "warning: {} has field(s) the API does not take, left out (check their spelling): {}",
-                    files.name(file),
+                    "warning: {name} has field(s) the API does not take, left out (check their spelling): {}",
                     creates.unknown_fields.join(", ")
                 ));
             }
@@ -286,7 +309,10 @@ pub async fn plan(spec: &JobSpec, files: &dyn InputFiles, reader: Reader<'_>) ->
                     format!("`{offer_id}` is not a GGChest offer id: pick the accounts offer to add them to"),
                 ));
             }
-            let accounts = plan::ggc::parse_accounts(&files.read_text(file)?)?;
+            let name = files.name(file);
+            let read = files::accounts::parse(&files.read_text(file)?, &name)?;
+            note_ignored(&mut notes, &name, &read);
+            let accounts = files::all_or_nothing(read, &name, "accounts")?;
             (JobKind::GgcImportAccounts, plan::ggc::import_accounts(offer_id, &accounts))
         }
     };

@@ -6,7 +6,7 @@ use markets::ggchest::{
     check, is_uuid, AccountCredentials, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, OffersFilter,
     MAX_BATCH,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::PriceRule;
 use crate::{
@@ -85,7 +85,8 @@ pub fn batch(action: BatchAction, ids: &[String]) -> Vec<Op> {
     ids.chunks(MAX_BATCH).map(|c| Op::GgcBatch { action, offer_ids: c.to_vec() }).collect()
 }
 
-/// Offers to create, checked in full before the job exists.
+/// Offers to create, checked in full before the job exists (`desk::files::ggc_creates` reads
+/// them from a file, each body checked by [`check_create`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Creates {
     pub ops: Vec<Op>,
@@ -94,106 +95,15 @@ pub struct Creates {
     pub unknown_fields: Vec<String>,
 }
 
-/// Offers to create from a JSON file: an array of create bodies, each with `offer_type`
-/// (`accounts`, `currency`, `items`) beside the fields its endpoint takes.
-pub fn creates_from_json(text: &str) -> Result<Vec<Op>> {
-    parse_creates_json(text).map(|c| c.ops)
-}
-
-/// [`creates_from_json`], with the unknown fields named.
-pub fn parse_creates_json(text: &str) -> Result<Creates> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::Input(format!("not JSON: {e}")))?;
-    let Value::Array(items) = value else {
-        return Err(Error::Input("expected a JSON array of offers".into()));
-    };
-    collect_creates(items.into_iter().enumerate().map(|(n, v)| create_op(n, v)))
-}
-
-/// Every row checked; the error names each bad row, so a file is fixed in one go and no offer
-/// of a bad file is created.
-fn collect_creates(rows: impl Iterator<Item = std::result::Result<(Op, Vec<String>), String>>) -> Result<Creates> {
-    let mut creates = Creates { ops: Vec::new(), unknown_fields: Vec::new() };
-    let mut problems = Vec::new();
-    for row in rows {
-        match row {
-            Ok((op, unknown)) => {
-                creates.ops.push(op);
-                creates.unknown_fields.extend(unknown);
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
-    if problems.is_empty() {
-        return Ok(creates);
-    }
-    Err(Error::Input(format!(
-        "{} of {} offers would be refused, so none is created: {}",
-        problems.len(),
-        problems.len() + creates.ops.len(),
-        problems.join("; ")
-    )))
-}
-
-/// Offers to create from a CSV file with a header naming the fields: `offer_type`, `game_id`,
-/// `title`, `description`, `price`, `qty_total`, `qty_min`, `delivery_time`,
-/// `delivery_method`, `game_currency_id`, and `attributes` as `attr_id:option_id;…`.
-pub fn creates_from_csv(text: &str) -> Result<Vec<Op>> {
-    parse_creates_csv(text).map(|c| c.ops)
-}
-
-/// [`creates_from_csv`], with the unknown columns named.
-pub fn parse_creates_csv(text: &str) -> Result<Creates> {
-    let mut r = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers = r.headers().map_err(|e| Error::Input(format!("CSV header: {e}")))?.clone();
-    let mut rows = Vec::new();
-    for (n, row) in r.records().enumerate() {
-        let row = row.map_err(|e| Error::Input(format!("CSV row {}: {e}", n + 1)))?;
-        let mut obj = Map::new();
-        for (h, v) in headers.iter().zip(row.iter()) {
-            if v.is_empty() {
-                continue;
-            }
-            let value = match h {
-                "qty_total" | "qty_min" => {
-                    Value::from(v.parse::<u64>().map_err(|_| Error::Input(format!("row {}: {h} `{v}`", n + 1)))?)
-                }
-                "attributes" => Value::Array(
-                    v.split(';')
-                        .filter(|p| !p.trim().is_empty())
-                        .map(|p| {
-                            let (id, option) = p.split_once(':').unwrap_or((p, ""));
-                            serde_json::json!({ "id": id.trim(), "option_id": option.trim() })
-                        })
-                        .collect(),
-                ),
-                _ => Value::from(v),
-            };
-            obj.insert(h.to_owned(), value);
-        }
-        obj.entry("attributes").or_insert_with(|| Value::Array(vec![]));
-        rows.push(create_op(n, Value::Object(obj)));
-    }
-    collect_creates(rows.into_iter())
-}
-
 /// Checks one create body (its `offer_type` beside the fields of its endpoint) as the client
 /// will before sending it. Ok: the step and the fields the API does not take (not sent); Err:
 /// what is wrong with it. Whether one bad body stops the others is the caller's rule
 /// (desk::files: none of a file is created).
-pub fn check_create(body: Value) -> std::result::Result<(Op, Vec<String>), String> {
-    let (op, unknown) = create_op(0, body).map_err(|e| e.trim_start_matches("offer 1: ").to_owned())?;
-    Ok((op, unknown.into_iter().map(|f| f.trim_start_matches("offer 1: ").to_owned()).collect()))
-}
-
-/// Checks one create body as the client will before sending it (types, then every rule: price
-/// format, quantities, ids), so that a bad file fails before the job. Ok: the step and the
-/// fields the API does not take; Err: what is wrong with offer `n + 1`.
-fn create_op(n: usize, mut v: Value) -> std::result::Result<(Op, Vec<String>), String> {
-    let at = |e: String| format!("offer {}: {e}", n + 1);
-    let obj = v.as_object_mut().ok_or_else(|| at("not an object".into()))?;
+pub fn check_create(mut v: Value) -> std::result::Result<(Op, Vec<String>), String> {
+    let obj = v.as_object_mut().ok_or("not an object")?;
     let offer_type = match obj.remove("offer_type") {
         Some(Value::String(t)) => t.to_lowercase(),
-        _ => return Err(at("needs `offer_type`: accounts, currency or items".into())),
+        _ => return Err("needs `offer_type`: accounts, currency or items".into()),
     };
     fn checked<T: serde::de::DeserializeOwned>(
         v: &Value,
@@ -210,42 +120,9 @@ fn create_op(n: usize, mut v: Value) -> std::result::Result<(Op, Vec<String>), S
         "accounts" => checked::<NewAccountsOffer>(&v, check::new_accounts_offer),
         "currency" => checked::<NewCurrencyOffer>(&v, check::new_currency_offer),
         "items" => checked::<NewItemsOffer>(&v, check::new_items_offer),
-        other => return Err(at(format!("offer_type `{other}`: use accounts, currency or items"))),
-    }
-    .map_err(at)?;
-    Ok((Op::GgcCreate { offer_type, offer: v }, unknown.into_iter().map(|f| at(f)).collect()))
-}
-
-/// Accounts from a CSV with a header: `login`, `password`, and optionally `email_login`,
-/// `email_password`, `description`, in any order.
-pub fn parse_accounts(text: &str) -> Result<Vec<AccountCredentials>> {
-    let mut r = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers: Vec<String> =
-        r.headers().map_err(|e| Error::Input(format!("CSV header: {e}")))?.iter().map(|h| h.to_lowercase()).collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(login), Some(password)) = (col("login"), col("password")) else {
-        return Err(Error::Input("the accounts CSV needs `login` and `password` columns".into()));
-    };
-    let (email_login, email_password, description) = (col("email_login"), col("email_password"), col("description"));
-    let mut out = Vec::new();
-    for (n, row) in r.records().enumerate() {
-        let row = row.map_err(|e| Error::Input(format!("CSV row {}: {e}", n + 1)))?;
-        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).filter(|s| !s.is_empty()).map(str::to_owned);
-        let (Some(l), Some(p)) = (get(Some(login)), get(Some(password))) else {
-            return Err(Error::Input(format!("row {}: login and password are required", n + 1)));
-        };
-        out.push(AccountCredentials {
-            login: l,
-            password: p,
-            email_login: get(email_login),
-            email_password: get(email_password),
-            description: get(description),
-        });
-    }
-    if out.is_empty() {
-        return Err(Error::Input("the accounts CSV has no accounts".into()));
-    }
-    Ok(out)
+        other => return Err(format!("offer_type `{other}`: use accounts, currency or items")),
+    }?;
+    Ok((Op::GgcCreate { offer_type, offer: v }, unknown))
 }
 
 /// Steps adding `accounts` to the accounts offer `offer_id`, 100 at a time.

@@ -188,6 +188,31 @@ impl Store {
     /// The newest `limit` entries matching `filter` (newest first), with the counts.
     pub fn audit_query(&self, filter: &AuditFilter, limit: usize) -> Result<AuditFound, StoreError> {
         let mut found = AuditFound::default();
+        if filter.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            // No text to look for: SQLite counts and takes the newest rows, nothing else is read.
+            let profile = filter.profile.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            let conn = self.conn();
+            let limit = limit.min(i64::MAX as usize) as i64;
+            let mut stmt = conn
+                .prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM audit WHERE ?1 IS NULL OR profile_id = ?1 OR profile_name = ?1 \
+                     ORDER BY id DESC LIMIT ?2"
+                ))
+                .map_err(failed("read"))?;
+            let rows = stmt.query_map(params![profile, limit], from_row).map_err(failed("read"))?;
+            found.entries = rows.collect::<rusqlite::Result<_>>().map_err(failed("read"))?;
+            found.matched = conn
+                .query_row(
+                    "SELECT count(*) FROM audit WHERE ?1 IS NULL OR profile_id = ?1 OR profile_name = ?1",
+                    [profile],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map_err(failed("count"))? as u64;
+            found.total = conn
+                .query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0))
+                .map_err(failed("count"))? as u64;
+            return Ok(found);
+        }
         self.audit_scan(filter, true, |e| {
             if found.entries.len() < limit {
                 found.entries.push(e);

@@ -30,6 +30,9 @@ pub struct RunningJobs {
     /// that two jobs created at once on first use do not each create a key, the second
     /// replacing the first in the keychain and leaving the first job unreadable.
     key: tokio::sync::Mutex<Option<JournalKey>>,
+    /// Every rate-limit window multiplied by this (tests against a sandbox whose clock runs
+    /// faster, as the CLI's `SELLERDESK_PACING_SCALE`); `None`: the documented limits.
+    pacing_scale: Option<f64>,
 }
 
 impl RunningJobs {
@@ -40,7 +43,14 @@ impl RunningJobs {
             starting: Mutex::default(),
             store: std::sync::OnceLock::new(),
             key: tokio::sync::Mutex::new(None),
+            pacing_scale: None,
         }
+    }
+
+    /// Paces every client this app makes to the documented limits with each window multiplied
+    /// by `factor`: for tests against a sandbox running at that time scale.
+    pub fn set_pacing_scale(&mut self, factor: f64) {
+        self.pacing_scale = Some(factor);
     }
 
     /// The key to seal a new job's codes and credentials with: the OS keychain's, created there
@@ -92,7 +102,15 @@ impl RunningJobs {
     /// machine (the local store in the data dir), so that the app and a CLI or cron job on the
     /// same key stay inside its limits together. If the store cannot be opened, the app still
     /// works, pacing on its own (said once in the log).
+    /// With a pacing scale set ([`Self::set_pacing_scale`]), `config`'s windows are scaled too.
     pub fn with_shared_budget(&self, config: markets::ClientConfig) -> markets::ClientConfig {
+        let config = match self.pacing_scale {
+            Some(factor) => {
+                let pacing = config.pacing.clone().scaled(factor);
+                config.with_pacing(pacing)
+            }
+            None => config,
+        };
         match self.store() {
             Some(s) => config.with_ledger(s),
             None => config,

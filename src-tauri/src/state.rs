@@ -43,6 +43,13 @@ impl AppState {
         self
     }
 
+    /// The same state pacing to the documented limits with every window multiplied by `factor`
+    /// (tests against a sandbox whose clock runs faster; set after [`Self::with_data_dir`]).
+    pub fn with_pacing_scale(mut self, factor: f64) -> Self {
+        self.jobs.set_pacing_scale(factor);
+        self
+    }
+
     /// The state over the profiles file the CLI uses too (`SELLERDESK_CONFIG_DIR` honoured).
     pub fn open_default() -> CommandResult<Self> {
         Ok(AppState::new(Profiles::open()?))

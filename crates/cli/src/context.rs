@@ -24,6 +24,8 @@ pub struct Target {
     pub key: ApiKey,
     /// "profile shop" or "SELLERDESK_API_KEY", for messages.
     pub source: String,
+    /// `--dry-run`: reads are sent, the first change is not.
+    pub dry_run: bool,
     /// The profile's id (none for a key from the environment), for the audit log.
     pub profile_id: Option<String>,
 }
@@ -43,8 +45,10 @@ impl Target {
             Some(f) => pacing.scaled(f),
             None => pacing,
         };
-        let config =
-            ClientConfig::new(self.market, self.key.clone()).with_base_url(self.base_url.clone()).with_pacing(pacing);
+        let config = ClientConfig::new(self.market, self.key.clone())
+            .with_base_url(self.base_url.clone())
+            .with_pacing(pacing)
+            .with_dry_run(self.dry_run);
         Ok(match shared_budget() {
             Some(store) => config.with_ledger(store),
             None => config,
@@ -125,7 +129,14 @@ pub fn resolve(global: &GlobalArgs, market: Market) -> CliResult<Target> {
     }
     if let Some(key) = env_key() {
         let base_url = global.base_url.clone().unwrap_or_else(|| market.production_base_url().to_owned());
-        return Ok(Target { market, base_url, key, source: API_KEY_ENV.to_owned(), profile_id: None });
+        return Ok(Target {
+            market,
+            base_url,
+            key,
+            source: API_KEY_ENV.to_owned(),
+            profile_id: None,
+            dry_run: global.dry_run,
+        });
     }
     let profiles = Profiles::open()?;
     match profiles.store().active()? {
@@ -166,6 +177,13 @@ pub(crate) fn from_profile(profiles: &Profiles, profile: Profile, global: &Globa
     }
     let key = profiles.key_for(&profile)?;
     let base_url = global.base_url.clone().unwrap_or_else(|| profile.base_url.clone());
-    Ok(Target { market, base_url, key, source: format!("profile {}", profile.name), profile_id: Some(profile.id) })
+    Ok(Target {
+        market,
+        base_url,
+        key,
+        source: format!("profile {}", profile.name),
+        profile_id: Some(profile.id),
+        dry_run: global.dry_run,
+    })
 }
 

@@ -94,6 +94,8 @@ pub fn exit_code_of(code: ErrorCode) -> u8 {
         | C::KeychainUnavailable
         | C::BaseUrlUnconfirmed => exit::PROFILE,
         C::JobIncomplete => exit::JOB_INCOMPLETE,
+        // The answer a dry run asked for (main prints it and exits 0).
+        C::DryRun => 0,
     }
 }
 

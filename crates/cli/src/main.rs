@@ -31,6 +31,12 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(commands::run(cli, &out)) {
         Ok(()) => ExitCode::SUCCESS,
+        // A dry run that reached its first change: the answer the seller asked for.
+        Err(e) if e.code == markets::ErrorCode::DryRun => {
+            let r = serde_json::json!({ "dry_run": true, "message": e.message });
+            out.emit(&r, |_| e.message.clone());
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             tracing::warn!(error = e.code.as_str(), exit = e.exit_code(), detail = %e.message, "sellerdesk failed");
             out.error(&e);

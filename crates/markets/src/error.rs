@@ -69,6 +69,10 @@ pub enum Error {
 
     /// The client could not be set up (bad base URL, TLS backend).
     Config(String),
+
+    /// A dry run reached its first change request: everything was checked and read, and this
+    /// change (`POST /v1/offers`) would be sent now. Nothing was sent.
+    DryRun { market: Market, operation: String },
 }
 
 impl Error {
@@ -87,6 +91,7 @@ impl Error {
             Error::Network { .. } => ErrorCode::Network,
             Error::UnexpectedResponse { .. } => ErrorCode::UnexpectedResponse,
             Error::Config(_) => ErrorCode::Config,
+            Error::DryRun { .. } => ErrorCode::DryRun,
         }
     }
 
@@ -159,15 +164,16 @@ pub(crate) mod tests {
                 body_excerpt: s("{}"),
             },
             Error::Config(s("bad base URL")),
+            Error::DryRun { market: m, operation: s("POST /v1/offers") },
         ]
     }
 
     #[test]
     fn codes_are_distinct() {
-        // Twelve kinds: each variant, and validation's two origins; no two share a code.
+        // Thirteen kinds: each variant, and validation's two origins; no two share a code.
         let mut codes: Vec<_> = every_kind().iter().map(Error::code).collect();
         codes.sort();
         codes.dedup();
-        assert_eq!(codes.len(), 12, "{codes:?}");
+        assert_eq!(codes.len(), 13, "{codes:?}");
     }
 }

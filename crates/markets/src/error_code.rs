@@ -58,6 +58,9 @@ error_codes! {
     UnexpectedResponse = "unexpected_response",
     /// The client could not be set up (bad base URL, TLS backend, environment).
     Config = "config",
+    /// A dry run stopped before its first change request: the input is valid, nothing was sent
+    /// (the CLI's `--dry-run` exits 0 with it).
+    DryRun = "dry_run",
 
     // Profiles and the keychain (profiles::Error, profiles::KeychainError).
     /// No profile was named and none is active (the CLI).

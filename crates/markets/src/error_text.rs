@@ -20,6 +20,7 @@ const RATE_LIMITED: &str = "{market} rate limit reached; wait and try again (Sel
 const RATE_LIMITED_RETRY_AFTER: &str = "{market} rate limit reached (retry after {seconds} s); wait and try again (Seller Desk paces requests to the documented limit, so another program may be using the same key).";
 const UNAVAILABLE: &str = "{market} is unavailable (HTTP {status}). Try again later.";
 const UNAVAILABLE_MESSAGE: &str = "{market} is unavailable (HTTP {status}): {message}. Try again later.";
+const DRY_RUN: &str = "dry run: the input is valid and {market} would now be sent `{operation}`; nothing was sent";
 const OUTCOME_UNKNOWN: &str = "{market}: no clear answer came after `{operation}` was sent ({detail}), so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.";
 const NETWORK: &str =
     "cannot reach {market} at {url}: {detail}. Check the internet connection and the profile's base URL.";
@@ -40,6 +41,7 @@ pub const MESSAGE_TEMPLATES: &[&str] = &[
     UNAVAILABLE,
     UNAVAILABLE_MESSAGE,
     OUTCOME_UNKNOWN,
+    DRY_RUN,
     NETWORK,
     UNEXPECTED_RESPONSE,
     AS_IS,
@@ -150,6 +152,9 @@ impl Error {
                 ],
             ),
             Error::Config(message) => T::new(AS_IS, vec![("message", message.clone())]),
+            Error::DryRun { market, operation } => {
+                T::new(DRY_RUN, vec![("market", market.to_string()), ("operation", operation.clone())])
+            }
         }
     }
 }

@@ -63,6 +63,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Check everything and read what is needed, but send no change: stops at the first change
+    /// request and says what it would be (exit 0). `jobs run --dry-run` plans the job and shows
+    /// its steps without creating it
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
     /// Log to stderr too: -v info, -vv debug, -vvv trace. The log file in the data directory
     /// (logs/sellerdesk.log.<date>) is always written, at info; RUST_LOG sets stderr's filter
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]

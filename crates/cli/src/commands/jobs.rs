@@ -26,6 +26,9 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
             let target = context::resolve(global, run.market())?;
             let client = client(&target)?;
             let planned = jobs_plan::plan(run, &client, out).await.map_err(|e| target.annotate(e))?;
+            if global.dry_run {
+                return dry_run(&planned, out);
+            }
             let kind = planned.kind;
             let key = if planned.needs_journal_key() { Some(JournalKey::for_new_job(&data)?) } else { None };
             let (header, path) = desk::job_plan::create(&data, planned, &plan_target(&target), key.as_ref())?;
@@ -178,6 +181,39 @@ fn plan_target(target: &Target) -> plan::Target {
 }
 
 /// Resuming uses the job's own profile and base URL unless told otherwise.
+/// `jobs run --dry-run`: what the job would do, without creating it.
+fn dry_run(planned: &desk::job_plan::Planned, out: &Out) -> CliResult {
+    #[derive(Serialize)]
+    struct Preview<'a> {
+        dry_run: bool,
+        kind: &'a str,
+        steps: usize,
+        items: usize,
+        sample: Vec<String>,
+    }
+    let p = Preview {
+        dry_run: true,
+        kind: planned.kind.name(),
+        steps: planned.ops.len(),
+        items: planned.items(),
+        sample: planned.ops.iter().take(10).map(jobs::Op::label).collect(),
+    };
+    out.emit(&p, |p| {
+        let mut text = format!(
+            "dry run: a {} job of {} steps ({} items) would be created; nothing was created or sent.",
+            p.kind, p.steps, p.items
+        );
+        for line in &p.sample {
+            text.push_str(&format!("\n  {line}"));
+        }
+        if p.steps > p.sample.len() {
+            text.push_str(&format!("\n  … and {} more", p.steps - p.sample.len()));
+        }
+        text
+    });
+    Ok(())
+}
+
 /// Where a job goes on: its profile (or the key from the environment), at the place the job
 /// was made (`desk::jobs::check_same_place`, the app's rule too).
 fn target_for(global: &GlobalArgs, job: &JobState) -> CliResult<Target> {

@@ -50,6 +50,9 @@ pub struct ClientConfig {
     /// The key's rate-limit budget shared with other processes (the local store); `None`:
     /// pacing per process only.
     pub ledger: Option<Arc<dyn RateLedger>>,
+    /// Reads are sent; the first change request is not, and comes back as
+    /// [`Error::DryRun`]: everything before it was checked (a dry run).
+    pub dry_run: bool,
 }
 
 impl ClientConfig {
@@ -64,12 +67,19 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             observer: None,
             ledger: None,
+            dry_run: false,
         }
     }
 
     /// Shares the key's rate-limit budget with every process using `ledger`.
     pub fn with_ledger(mut self, ledger: Arc<dyn RateLedger>) -> Self {
         self.ledger = Some(ledger);
+        self
+    }
+
+    /// A dry run: reads only; the first change request stops with [`Error::DryRun`].
+    pub fn with_dry_run(mut self, dry_run: bool) -> Self {
+        self.dry_run = dry_run;
         self
     }
 
@@ -135,6 +145,7 @@ pub(crate) struct Transport {
     key_has_worked: AtomicBool,
     decode_error: ErrorDecoder,
     observer: Option<Observer>,
+    dry_run: bool,
 }
 
 impl Transport {
@@ -188,6 +199,7 @@ impl Transport {
             key_has_worked: AtomicBool::new(false),
             decode_error,
             observer: config.observer,
+            dry_run: config.dry_run,
         })
     }
 
@@ -203,6 +215,10 @@ impl Transport {
     /// Sends with pacing and the safe retries; returns the body of the 2xx answer. A change
     /// request's outcome is then told to the observer, if any.
     pub async fn send(&self, req: &Request) -> Result<Vec<u8>> {
+        if self.dry_run && req.method != Method::GET {
+            tracing::info!(market = self.market.id(), method = %req.method, path = %req.path, "dry run: not sent");
+            return Err(Error::DryRun { market: self.market, operation: req.operation() });
+        }
         let result = self.send_with_retries(req).await;
         if let Err(e) = &result {
             tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, error = e.code().as_str(), "request failed");

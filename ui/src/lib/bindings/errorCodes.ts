@@ -3,7 +3,7 @@
 import type { ErrorCode } from "./ErrorCode";
 
 /** Every code a failure may carry (CommandError.code). */
-export const ERROR_CODES: readonly ErrorCode[] = ["key_rejected", "forbidden", "not_found", "invalid_input", "validation", "business_rule", "rate_limited", "unavailable", "outcome_unknown", "network", "unexpected_response", "config", "no_profile", "profile_not_found", "profile_invalid", "no_key", "keychain_unavailable", "base_url_unconfirmed", "not_confirmed", "journal", "journal_key_lost", "job_busy", "job_incomplete", "duplicate", "usage", "confirmation_required", "cancelled", "file", "file_not_picked", "sandbox", "internal"];
+export const ERROR_CODES: readonly ErrorCode[] = ["key_rejected", "forbidden", "not_found", "invalid_input", "validation", "business_rule", "rate_limited", "unavailable", "outcome_unknown", "network", "unexpected_response", "config", "dry_run", "no_profile", "profile_not_found", "profile_invalid", "no_key", "keychain_unavailable", "base_url_unconfirmed", "not_confirmed", "journal", "journal_key_lost", "job_busy", "job_incomplete", "duplicate", "usage", "confirmation_required", "cancelled", "file", "file_not_picked", "sandbox", "internal"];
 
 /** The codes after which nothing changed and trying again later may succeed. */
 export const TRANSIENT_CODES: readonly ErrorCode[] = ["rate_limited", "unavailable", "network", "job_busy"];

@@ -14,6 +14,7 @@ export const ERROR_TEMPLATES: readonly string[] = [
   "{market} is unavailable (HTTP {status}). Try again later.",
   "{market} is unavailable (HTTP {status}): {message}. Try again later.",
   "{market}: no clear answer came after `{operation}` was sent ({detail}), so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.",
+  "dry run: the input is valid and {market} would now be sent `{operation}`; nothing was sent",
   "cannot reach {market} at {url}: {detail}. Check the internet connection and the profile's base URL.",
   "{market} answered HTTP {status} with a body Seller Desk could not read (at `{json_path}`: {detail}). The API may have changed; please report this.",
   "{message}",

@@ -23,6 +23,8 @@ export default {
   "{market} is unavailable (HTTP {status}): {message}. Try again later.": "{market} недоступен (HTTP {status}): {message}. Повторите позже.",
   "{market}: no clear answer came after `{operation}` was sent ({detail}), so it may or may not have been applied. It was not repeated, to avoid doing it twice: check your {market} listings before trying again.":
     "{market}: после отправки `{operation}` не пришло ясного ответа ({detail}), поэтому неизвестно, применено ли действие. Оно не повторялось, чтобы не выполнить его дважды: проверьте свои предложения на {market}, прежде чем пробовать снова.",
+  "dry run: the input is valid and {market} would now be sent `{operation}`; nothing was sent":
+    "пробный прогон: данные верны, и сейчас {market} был бы отправлен запрос `{operation}`; ничего не отправлено",
   "cannot reach {market} at {url}: {detail}. Check the internet connection and the profile's base URL.":
     "не удаётся связаться с {market} по адресу {url}: {detail}. Проверьте подключение к интернету и базовый URL профиля.",
   "{market} answered HTTP {status} with a body Seller Desk could not read (at `{json_path}`: {detail}). The API may have changed; please report this.":

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{header_key, invalid, read_table, Problem};
+use super::{each_record, header_key, invalid, Problem};
 use crate::Error;
 
 /// How a codes file is read.
@@ -83,25 +83,30 @@ pub fn read(text: &str, name: Option<&str>) -> Result<CodeList, Error> {
     Ok(list)
 }
 
-/// Repeats dropped and counted, in order of first appearance.
+/// Repeats dropped and counted, in order of first appearance; codes borrowed until the end.
 #[derive(Default)]
-struct Dedup {
-    seen: HashSet<String>,
-    repeated: Vec<(String, u64)>,
-    repeated_at: HashMap<String, usize>,
+struct Dedup<'a> {
+    seen: HashSet<&'a str>,
+    unique: Vec<&'a str>,
+    repeated: Vec<(&'a str, u64)>,
+    repeated_at: HashMap<&'a str, usize>,
 }
 
-impl Dedup {
-    fn push(&mut self, list: &mut CodeList, code: &str) {
-        if !self.seen.contains(code) {
-            self.seen.insert(code.to_owned());
-            list.codes.push(code.to_owned());
+impl<'a> Dedup<'a> {
+    fn push(&mut self, code: &'a str) {
+        if self.seen.insert(code) {
+            self.unique.push(code);
         } else if let Some(&i) = self.repeated_at.get(code) {
             self.repeated[i].1 += 1;
         } else {
-            self.repeated_at.insert(code.to_owned(), self.repeated.len());
-            self.repeated.push((code.to_owned(), 2));
+            self.repeated_at.insert(code, self.repeated.len());
+            self.repeated.push((code, 2));
         }
+    }
+
+    fn into_list(self, list: &mut CodeList) {
+        list.codes = self.unique.into_iter().map(str::to_owned).collect();
+        list.duplicates = self.repeated.into_iter().map(|(c, n)| (c.to_owned(), n)).collect();
     }
 }
 
@@ -118,47 +123,49 @@ pub fn parse_lines(text: &str) -> CodeList {
         } else if n == 0 && is_code_header(field) {
             list.header_skipped = true;
         } else {
-            dedup.push(&mut list, field);
+            dedup.push(field);
         }
     }
-    list.duplicates = dedup.repeated;
+    dedup.into_list(&mut list);
     list
 }
 
 /// A CSV: the column headed `code` (or an alias) when the first record is a header naming one,
 /// else the first column.
 pub fn parse_csv(text: &str) -> CodeList {
-    let table = read_table(text);
-    let mut list = CodeList {
-        lines: text.strip_prefix('\u{feff}').unwrap_or(text).lines().count() as u64,
-        blank_lines: table.blank_lines,
-        ..CodeList::default()
-    };
-    let mut dedup = Dedup::default();
-    let mut column = 0;
-    for (i, record) in table.records.into_iter().enumerate() {
+    let mut list =
+        CodeList { lines: text.strip_prefix('\u{feff}').unwrap_or(text).lines().count() as u64, ..CodeList::default() };
+    let mut cells: Vec<String> = Vec::new();
+    let (mut first, mut column, mut row) = (true, 0, 0u64);
+    let mut blank_cells = 0;
+    list.blank_lines = each_record(text, |line, record| {
+        row += 1;
         let record = match record {
             Ok(r) => r,
-            Err((line, message)) => {
-                list.problems.push(Problem::at_line(line, i as u64 + 1, None, message));
-                continue;
+            Err(message) => {
+                list.problems.push(Problem::at_line(line, row, None, message));
+                first = false;
+                return;
             }
         };
-        if i == 0 {
-            if let Some(c) = record.cells.iter().position(|c| is_code_header(c)) {
+        if std::mem::take(&mut first) {
+            if let Some(c) = record.iter().position(is_code_header) {
                 column = c;
                 list.header_skipped = true;
-                continue;
+                return;
             }
         }
-        let code = record.get(Some(column));
-        if code.is_empty() {
-            list.blank_lines += 1;
-        } else {
-            dedup.push(&mut list, code);
+        match record.get(column) {
+            Some(code) if !code.is_empty() => cells.push(code.to_owned()),
+            _ => blank_cells += 1,
         }
+    });
+    list.blank_lines += blank_cells;
+    let mut dedup = Dedup::default();
+    for code in &cells {
+        dedup.push(code);
     }
-    list.duplicates = dedup.repeated;
+    dedup.into_list(&mut list);
     // Parsing logs nothing; the request that sends the codes registers them with the logs'
     // redaction while it runs (docs/SECURITY.md L1).
     list

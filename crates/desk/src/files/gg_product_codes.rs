@@ -4,53 +4,55 @@
 
 use jobs::plan::gg::ProductCode;
 
-use super::{codes::is_code_header, header_key, read_table, Parsed, Problem};
+use super::{codes::is_code_header, each_record, header_key, Parsed, Problem};
 
 fn is_product_header(cell: &str) -> bool {
     matches!(header_key(cell).as_str(), "product_id" | "product" | "productid" | "listing" | "listing_id")
 }
 
 pub fn parse(text: &str) -> Parsed<ProductCode> {
-    let table = read_table(text);
-    let mut parsed = Parsed { blank_lines: table.blank_lines, ..Parsed::default() };
+    let mut parsed = Parsed::default();
     let (mut product, mut code) = (0, 1);
-    let mut row = 0u64;
-    for (i, record) in table.records.into_iter().enumerate() {
+    let (mut first, mut row) = (true, 0u64);
+    parsed.blank_lines = each_record(text, |line, record| {
         let record = match record {
             Ok(r) => r,
-            Err((line, message)) => {
+            Err(message) => {
                 row += 1;
+                first = false;
                 parsed.problems.push(Problem::at_line(line, row, None, message));
-                continue;
+                return;
             }
         };
-        if i == 0 {
-            let p = record.cells.iter().position(|c| is_product_header(c));
-            let c = record.cells.iter().position(|c| is_code_header(c));
+        if std::mem::take(&mut first) {
+            let p = record.iter().position(is_product_header);
+            let c = record.iter().position(is_code_header);
             if p.is_some() || c.is_some() {
                 product = p.unwrap_or(0);
                 code = c.unwrap_or(if product == 0 { 1 } else { 0 });
-                parsed.ignored_columns = (0..record.cells.len())
-                    .filter(|i| *i != product && *i != code)
-                    .map(|i| record.cells[i].clone())
+                parsed.ignored_columns = record
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != product && *i != code)
+                    .map(|(_, name)| name.to_owned())
                     .collect();
-                continue;
+                return;
             }
         }
         row += 1;
-        let (p, c) = (record.get(Some(product)), record.get(Some(code)));
+        let (p, c) = (record.get(product).unwrap_or(""), record.get(code).unwrap_or(""));
         if p.is_empty() || c.is_empty() {
             let missing = if p.is_empty() { "product_id" } else { "code" };
             parsed.problems.push(Problem::at_line(
-                record.line,
+                line,
                 row,
                 Some(missing),
                 format!("has no {missing}: expected `product_id,code`"),
             ));
-            continue;
+            return;
         }
         parsed.rows.push(ProductCode { product_id: p.to_owned(), code: c.to_owned() });
-    }
+    });
     parsed
 }
 

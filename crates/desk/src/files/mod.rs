@@ -162,10 +162,6 @@ impl Record {
     pub fn get(&self, column: Option<usize>) -> &str {
         column.and_then(|c| self.cells.get(c)).map(String::as_str).unwrap_or("")
     }
-
-    pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(String::is_empty)
-    }
 }
 
 /// The records of a CSV text (none is a header here: the kind decides), with blank lines
@@ -176,6 +172,18 @@ pub(crate) struct Table {
 }
 
 pub(crate) fn read_table(text: &str) -> Table {
+    let mut records = Vec::new();
+    let blank_lines = each_record(text, |line, record| {
+        records
+            .push(record.map(|r| Record { line, cells: r.iter().map(str::to_owned).collect() }).map_err(|m| (line, m)))
+    });
+    Table { records, blank_lines }
+}
+
+/// Calls `f` with each record of a CSV text that is not blank, and the line it starts on (a
+/// record that cannot be read: its message); returns the number of blank lines. One record in
+/// memory at a time: a million lines are read without a million allocations.
+pub(crate) fn each_record(text: &str, mut f: impl FnMut(u64, Result<&csv::StringRecord, String>)) -> u64 {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
     let mut reader = csv::ReaderBuilder::new()
@@ -185,36 +193,29 @@ pub(crate) fn read_table(text: &str) -> Table {
         .delimiter(separator(text))
         .from_reader(bytes);
     // The reader's own positions are where it began to read, before the empty lines it skips:
-    // lines are counted here, from the bytes.
-    let mut counted = (0usize, 1u64);
+    // lines are counted here, from the bytes, in one pass.
+    let (mut counted_to, mut line_at) = (0usize, 1u64);
     let mut line_of = |byte: usize| {
-        let byte = byte.min(bytes.len());
-        if byte < counted.0 {
-            return 1 + bytes[..byte].iter().filter(|b| **b == b'\n').count() as u64;
-        }
-        counted.1 += bytes[counted.0..byte].iter().filter(|b| **b == b'\n').count() as u64;
-        counted.0 = byte;
-        counted.1
+        let byte = byte.min(bytes.len()).max(counted_to);
+        line_at += bytes[counted_to..byte].iter().filter(|b| **b == b'\n').count() as u64;
+        counted_to = byte;
+        line_at
     };
-    let first_byte =
-        |from: usize| from + bytes[from.min(bytes.len())..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
-    let mut records = Vec::new();
     let mut covered = 0u64;
     let mut record = csv::StringRecord::new();
     loop {
         let from = reader.position().byte() as usize;
         let result = reader.read_record(&mut record);
         let after = reader.position().byte() as usize;
-        let start = first_byte(from);
+        let start = from + bytes[from.min(bytes.len())..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
         let line = line_of(start);
         let last_line = if after > start { line_of(after - 1) } else { line };
         match result {
             Ok(false) => break,
             Ok(true) => {
-                let r = Record { line, cells: record.iter().map(str::to_owned).collect() };
-                if !r.is_blank() {
+                if record.iter().any(|c| !c.is_empty()) {
                     covered += last_line - line + 1;
-                    records.push(Ok(r));
+                    f(line, Ok(&record));
                 }
             }
             Err(e) => {
@@ -223,7 +224,7 @@ pub(crate) fn read_table(text: &str) -> Table {
                     csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_owned(),
                     _ => format!("cannot be read: {e}"),
                 };
-                records.push(Err((line, message)));
+                f(line, Err(message));
                 if after <= from {
                     break;
                 }
@@ -231,8 +232,7 @@ pub(crate) fn read_table(text: &str) -> Table {
         }
     }
     // A last newline ends the last line, it does not start one.
-    let blank_lines = (text.lines().count() as u64).saturating_sub(covered);
-    Table { records, blank_lines }
+    (text.lines().count() as u64).saturating_sub(covered)
 }
 
 #[cfg(test)]

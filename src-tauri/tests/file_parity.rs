@@ -75,4 +75,16 @@ async fn job_files_with_a_bad_row_are_refused_as_in_the_cli() {
         let err = job_preview(&ctx, gg.clone(), spec).await.unwrap_err();
         assert_eq!(error_json(&err), expected(name)["error"], "{name}");
     }
+    let ggc = demo.profiles.iter().find(|p| p.market == Market::GgChest && p.sandbox).unwrap().id.clone();
+    let offer_id = "550e8400-e29b-41d4-a716-446655440000".to_owned();
+    for name in ["import-accounts-bad-row.csv", "creates-bad.json"] {
+        let file = picked(&shell, name);
+        let spec = if name.starts_with("creates") {
+            JobSpec::GgcCreate { file }
+        } else {
+            JobSpec::GgcImportAccounts { file, offer_id: offer_id.clone() }
+        };
+        let err = job_preview(&ctx, ggc.clone(), spec).await.unwrap_err();
+        assert_eq!(error_json(&err), expected(name)["error"], "{name}");
+    }
 }

@@ -101,7 +101,7 @@ pub fn read_codes(path: &Path, flag: &str, out: &Out) -> CliResult<Vec<String>> 
 pub fn note_skipped<T>(parsed: &desk::files::Parsed<T>, path: &Path, out: &Out) {
     let name = file_name(path);
     for p in &parsed.problems {
-        out.note(format!("warning: {name} {p}"));
+        out.note(format!("warning: {name} {p} (row skipped)"));
     }
     if !parsed.ignored_columns.is_empty() {
         out.note(format!(

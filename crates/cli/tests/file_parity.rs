@@ -96,7 +96,13 @@ fn accounts_files_follow_the_accounts_form_rule() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| format!("warning: {name} {}: {}", p["field"].as_str().unwrap(), p["message"].as_str().unwrap()))
+            .map(|p| {
+                format!(
+                    "warning: {name} {}: {} (row skipped)",
+                    p["field"].as_str().unwrap(),
+                    p["message"].as_str().unwrap()
+                )
+            })
             .collect();
         assert_eq!(warned, problems, "{name}\n{}", run.stderr);
         for column in strings(&want["ignored_columns"]) {
@@ -132,6 +138,26 @@ fn job_files_with_a_bad_row_create_nothing_and_name_every_line() {
     let env = Env::start();
     for (kind, name) in [("gg-upload-codes", "product-codes-bad-row.csv"), ("gg-add-offers", "offers-bad-price.csv")] {
         let run = env.gg(&["--json", "jobs", "run", kind, "--file", &fixture(name)]);
+        assert_eq!(run.code, 3, "{name}: {}\n{}", run.stdout, run.stderr);
+        let error = &run.json()["error"];
+        let want = &expected(name)["error"];
+        assert_eq!(
+            (&error["code"], &error["message"], &error["fields"]),
+            (&want["code"], &want["message"], &want["fields"])
+        );
+    }
+    let offer = "550e8400-e29b-41d4-a716-446655440000";
+    let import = fixture("import-accounts-bad-row.csv");
+    let creates = fixture("creates-bad.json");
+    let runs: [(&str, Vec<&str>); 2] = [
+        (
+            "import-accounts-bad-row.csv",
+            vec!["jobs", "run", "ggc-import-accounts", "--offer", offer, "--file", &import],
+        ),
+        ("creates-bad.json", vec!["jobs", "run", "ggc-create", "--file", &creates]),
+    ];
+    for (name, args) in runs {
+        let run = env.ggc(&[&["--json"][..], &args].concat());
         assert_eq!(run.code, 3, "{name}: {}\n{}", run.stdout, run.stderr);
         let error = &run.json()["error"];
         let want = &expected(name)["error"];

@@ -3,7 +3,7 @@
 //! (crates/cli/tests/file_parity.rs) and the app's commands (src-tauri/tests/file_parity.rs)
 //! must both give. `SELLERDESK_WRITE_FIXTURES=1` rewrites it; review the diff.
 
-use desk::files::{accounts, all_or_nothing, codes, gg_offers, gg_product_codes};
+use desk::files::{accounts, all_or_nothing, codes, gg_offers, gg_product_codes, ggc_creates};
 use serde_json::{json, Value};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/files");
@@ -30,6 +30,12 @@ fn expected(name: &str, text: &str) -> Value {
         json!({ "error": error(all_or_nothing(gg_product_codes::parse(text), name, "codes").unwrap_err()) })
     } else if name.starts_with("offers-") {
         json!({ "error": error(all_or_nothing(gg_offers::parse(text), name, "offers").unwrap_err()) })
+    } else if name.starts_with("import-accounts-") {
+        let parsed = accounts::parse(text, name).unwrap();
+        json!({ "error": error(all_or_nothing(parsed, name, "accounts").unwrap_err()) })
+    } else if name.starts_with("creates-") {
+        let parsed = ggc_creates::parse_json(text, name).unwrap();
+        json!({ "error": error(ggc_creates::for_job(parsed, name).unwrap_err()) })
     } else {
         panic!("a fixture of no known kind: {name}")
     }
@@ -40,7 +46,7 @@ fn fixtures_read_as_expected_json_says() {
     let mut names: Vec<String> = std::fs::read_dir(DIR)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".csv") || n.ends_with(".txt"))
+        .filter(|n| n.ends_with(".csv") || n.ends_with(".txt") || (n.ends_with(".json") && n != "expected.json"))
         .collect();
     names.sort();
     let mut all = serde_json::Map::new();

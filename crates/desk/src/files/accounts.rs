@@ -87,13 +87,13 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed<AccountCredentials>, Error
                 record.line,
                 row,
                 Some("login"),
-                "has no login: the row was skipped",
+                "has no login",
             )),
             (_, None) => parsed.problems.push(Problem::at_line(
                 record.line,
                 row,
                 Some("password"),
-                "has no password: the row was skipped",
+                "has no password",
             )),
         }
     }
@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn a_form_refuses_a_file_without_a_usable_account() {
         let e = for_form(parse("login,password\nalice,\n", "a.csv").unwrap(), "a.csv").unwrap_err();
-        assert_eq!(e.message, "a.csv holds no usable account: line 2: has no password: the row was skipped");
+        assert_eq!(e.message, "a.csv holds no usable account: line 2: has no password");
         let e = for_form(parse("login,password\n\n", "a.csv").unwrap(), "a.csv").unwrap_err();
         assert_eq!(e.message, "a.csv holds no accounts below its header");
     }

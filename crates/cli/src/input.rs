@@ -9,11 +9,7 @@ use crate::{
     error::{CliError, CliResult},
     output::Out,
 };
-use markets::{
-    files::{read_user_text, TEXT_FILE_CAP},
-    ggchest::AccountCredentials,
-    ApiKey,
-};
+use markets::{ggchest::AccountCredentials, ApiKey};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::{
@@ -26,12 +22,15 @@ fn file_name(path: &Path) -> String {
 }
 
 /// The whole file as text; `flag` names the option it came from (`--file`). Only a regular
-/// file of at most [`TEXT_FILE_CAP`] is read: a FIFO or a device is refused without blocking
+/// file of at most `markets::files::TEXT_FILE_CAP` is read: a FIFO or a device is refused without blocking
 /// (`markets::files::read_user_file`).
 pub fn read_text(path: &Path, flag: &str) -> CliResult<String> {
-    read_user_text(path, TEXT_FILE_CAP, &format!("the {flag} file"))
-        .map_err(|e| CliError::invalid(flag, e.to_string()))?
-        .map_err(|_| CliError::invalid(flag, format!("`{}` is not UTF-8 text", path.display())))
+    // The layer's reading (code `file`, as in the app), with the flag named next to it.
+    desk::read_text_file(path).map_err(|e| {
+        let mut e = CliError::from(e);
+        e.fields.push(markets::FieldError::new(flag, e.message.clone()));
+        e
+    })
 }
 
 /// A JSON file as a value, to merge flags into before it becomes a typed request.

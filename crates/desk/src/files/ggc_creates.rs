@@ -39,7 +39,11 @@ pub fn parse_json(text: &str, file: &str) -> Result<Parsed<Create>, Error> {
     let Value::Array(items) = value else {
         return Err(invalid(format!("{file}: expected a JSON array of offers"), Vec::new()));
     };
-    let lines = element_lines(text);
+    let mut lines = element_lines(text);
+    // Items sharing a line (a one-line array) are named by position ("offer 2"), not all "line 1".
+    if lines.windows(2).any(|w| w[0] == w[1]) {
+        lines.clear();
+    }
     let mut parsed = Parsed::default();
     for (n, item) in items.into_iter().enumerate() {
         checked(&mut parsed, lines.get(n).copied(), n as u64 + 1, item);

@@ -15,7 +15,6 @@ use std::{
 use markets::{gg::GgClient, ggchest::GgcClient};
 use profiles::Profile;
 
-
 #[derive(Clone)]
 pub enum MarketClient {
     Gg(Arc<GgClient>),

@@ -60,8 +60,11 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     assert!(drafts.len() >= 3);
     let rule =
         PriceRuleSpec { adjust: AdjustKind::Percent, value: "-10".into(), floor: Some("2".into()), ceiling: None };
-    let selection =
-        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() }, all: None };
+    let selection = OfferSelection {
+        ids: vec![],
+        filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() },
+        all: None,
+    };
     let spec = JobSpec::GgcReprice { rule, selection };
     let plan = job_preview(&ctx, ggc.clone(), spec.clone()).await.unwrap();
     assert_eq!((plan.kind.as_str(), plan.steps), ("ggc-reprice", drafts.len() as u64));
@@ -288,8 +291,11 @@ async fn batch_jobs_by_filter_and_retrying_failed_steps() {
         offers.iter().filter(|o| o.status == Some(OfferStatus::Draft)).map(|o| o.id.clone()).collect();
 
     // "All offers with status draft" → activate.
-    let by_filter =
-        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() }, all: None };
+    let by_filter = OfferSelection {
+        ids: vec![],
+        filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() },
+        all: None,
+    };
     let job = job_create(&ctx, ggc.clone(), JobSpec::GgcBatch { action: BatchAction::Activate, selection: by_filter })
         .await
         .unwrap();
@@ -335,8 +341,11 @@ async fn a_cancel_right_after_start_is_honoured() {
     let state = sandbox_start_demo(&ctx).await.unwrap();
     let ggc = demo_id(&state, Market::GgChest);
     let rule = PriceRuleSpec { adjust: AdjustKind::Percent, value: "-1".into(), floor: None, ceiling: None };
-    let selection =
-        OfferSelection { ids: vec![], filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() }, all: None };
+    let selection = OfferSelection {
+        ids: vec![],
+        filter: OffersFilter { status: Some(OfferStatus::Draft), ..Default::default() },
+        all: None,
+    };
     let spec = JobSpec::GgcReprice { rule, selection };
     let job = job_create(&ctx, ggc.clone(), spec).await.unwrap();
     assert!(job_cancel(&ctx, job.id.clone()).await.unwrap(), "a job just created can be cancelled");

@@ -152,7 +152,12 @@ pub fn resolve(global: &GlobalArgs, market: Market) -> CliResult<Target> {
     }
 }
 
-pub(crate) fn from_profile(profiles: &Profiles, profile: Profile, global: &GlobalArgs, market: Market) -> CliResult<Target> {
+pub(crate) fn from_profile(
+    profiles: &Profiles,
+    profile: Profile,
+    global: &GlobalArgs,
+    market: Market,
+) -> CliResult<Target> {
     if profile.market != market {
         return Err(CliError::usage(format!(
             "profile \"{}\" is for {}, but this command is for {}: pass --profile with a {} profile",
@@ -170,7 +175,10 @@ pub(crate) fn from_profile(profiles: &Profiles, profile: Profile, global: &Globa
             let mut e = CliError::from(e);
             e.message = e.message.replace(
                 "open the profile's settings and save its base URL again to confirm it",
-                &format!("confirm it with `sellerdesk profile set-url {} URL`", crate::commands::profile::shell_word(&profile.name)),
+                &format!(
+                    "confirm it with `sellerdesk profile set-url {} URL`",
+                    crate::commands::profile::shell_word(&profile.name)
+                ),
             );
             e
         })?;
@@ -186,4 +194,3 @@ pub(crate) fn from_profile(profiles: &Profiles, profile: Profile, global: &Globa
         dry_run: global.dry_run,
     })
 }
-

@@ -29,7 +29,11 @@ fn a_dry_run_checks_reads_and_sends_no_change() {
     let offers_before = env.sandbox.state().ggchest_offers_of(GGCHEST_KEY_A).len();
 
     let run = env.ggc(&["--dry-run", "ggc", "offers", "create", "currency", "--file", &file]).ok();
-    assert!(run.stdout.starts_with("dry run: the input is valid") && run.stdout.contains("POST /v1/offers"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("dry run: the input is valid") && run.stdout.contains("POST /v1/offers"),
+        "{}",
+        run.stdout
+    );
     let json = env.ggc(&["--json", "--dry-run", "ggc", "offers", "create", "currency", "--file", &file]).ok().json();
     assert_eq!(json["dry_run"], true);
 

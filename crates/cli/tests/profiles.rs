@@ -207,8 +207,11 @@ fn a_job_resumes_only_where_it_was_made() {
         c.env("SELLERDESK_DATA_DIR", data.path()).args(args).write_stdin(stdin.to_owned());
         Run::of(&mut c)
     };
-    run_with_data(&format!("{GGCHEST_KEY_A}\n"), &["profile", "add", "chest", "--market", "ggchest", "--base-url", &url])
-        .ok();
+    run_with_data(
+        &format!("{GGCHEST_KEY_A}\n"),
+        &["profile", "add", "chest", "--market", "ggchest", "--base-url", &url],
+    )
+    .ok();
     let ran = run_with_data("", &["--json", "jobs", "run", "ggc-draft", "--all"]).ok().json();
     let id = ran["job"]["id"].as_str().unwrap().to_owned();
 

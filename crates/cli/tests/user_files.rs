@@ -45,7 +45,10 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("ggchest", &["ggc", "icon", "attach", "offer-1", "{}"]),
     ("ggchest", &["ggc", "offers", "activate", "--from-file", "{}"]),
     ("ggchest", &["ggc", "offers", "create", "accounts", "--file", "{}"]),
-    ("ggchest", &["jobs", "run", "ggc-import-accounts", "--offer", "00000000-0000-4000-8000-000000000000", "--file", "{}"]),
+    (
+        "ggchest",
+        &["jobs", "run", "ggc-import-accounts", "--offer", "00000000-0000-4000-8000-000000000000", "--file", "{}"],
+    ),
 ];
 
 /// A text file that cannot be used is a `file` error (exit 1), as in the app; an icon is checked

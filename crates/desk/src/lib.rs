@@ -7,17 +7,17 @@
 //!
 //! Tauri-free: nothing here knows of windows, dialogs or the webview.
 
-pub mod batch;
 pub mod audit;
+pub mod batch;
 pub mod error;
+pub mod files;
 pub mod gg_codes;
 pub mod ggc_offers;
-pub mod files;
 pub mod job_plan;
 pub mod jobs;
-pub mod settings;
 pub mod key_destination;
 pub mod profiles;
+pub mod settings;
 
 pub use error::{Error, Result};
 

@@ -2,8 +2,8 @@
 //! storage itself, profiles.json and the keychain, is the `profiles` crate's).
 
 use markets::{gg::GgClient, ggchest::GgcClient, ApiKey, Market};
-use serde::Serialize;
 use profiles::{Profile, Profiles};
+use serde::Serialize;
 
 use crate::{
     key_destination::{add_confirmed_host, destination, origin_of, Destination},
@@ -35,7 +35,11 @@ pub struct BaseUrlChange {
 }
 
 /// `base_url: None` (or blank) goes back to the marketplace's production URL.
-pub fn base_url_change(profile: &Profile, base_url: Option<&str>, sandbox_origin: Option<&str>) -> Result<BaseUrlChange> {
+pub fn base_url_change(
+    profile: &Profile,
+    base_url: Option<&str>,
+    sandbox_origin: Option<&str>,
+) -> Result<BaseUrlChange> {
     let url = match base_url.map(str::trim).filter(|u| !u.is_empty()) {
         Some(url) => profiles::normalize_base_url(url, profile.market)?,
         None => profile.market.production_base_url().to_owned(),
@@ -111,7 +115,11 @@ pub async fn test_connection(client: Connection<'_>) -> Result<ConnectionCounts>
     Ok(match client {
         Connection::Gg(c) => {
             let d = c.dashboard().await?;
-            ConnectionCounts::Gg { products: d.total_products, active_products: d.active_products, sales: d.total_sales }
+            ConnectionCounts::Gg {
+                products: d.total_products,
+                active_products: d.active_products,
+                sales: d.total_sales,
+            }
         }
         Connection::Ggc(c) => {
             let page = c.offers(&Default::default(), 1, 1).await?;

@@ -1,8 +1,8 @@
 //! `job_preview` and `job_create`: `desk::job_plan` with files given by handle (from
 //! `pick_open_file` or a drop). Nothing is sent to the marketplace until `job_run`.
 
-pub use desk::job_plan::{AdjustKind, JobSpec, OfferSelection, PriceRuleSpec};
 use desk::job_plan::{self, InputFiles, Planned, Reader};
+pub use desk::job_plan::{AdjustKind, JobSpec, OfferSelection, PriceRuleSpec};
 use jobs::{plan, Op};
 use markets::Market;
 

@@ -4,11 +4,9 @@
 
 use std::path::Path;
 
-use jobs::{
-    audit::AuditLog, plan, run_job, CancelToken, Client, JobState, JournalKey, Outcome, Results, RunOptions,
-};
-use markets::{gg::GgClient, ggchest::GgcClient, Market};
 use desk::jobs::JobSummary;
+use jobs::{audit::AuditLog, plan, run_job, CancelToken, Client, JobState, JournalKey, Outcome, Results, RunOptions};
+use markets::{gg::GgClient, ggchest::GgcClient, Market};
 use serde::Serialize;
 
 use super::{jobs_plan, progress_bar::ProgressBar, sealed};
@@ -59,7 +57,9 @@ pub async fn run(cmd: JobsCommand, global: &GlobalArgs, out: &Out) -> CliResult 
                 "job {}: retrying {items} failed items of job {} in {} steps.",
                 header.id, job.header.id, header.steps
             ));
-            execute(&new_path, &client(&target)?, key, target.audit_log(&data), out).await.map_err(|e| target.annotate(e))
+            execute(&new_path, &client(&target)?, key, target.audit_log(&data), out)
+                .await
+                .map_err(|e| target.annotate(e))
         }
         JobsCommand::List => {
             let mut all = plan::list_jobs(&data)?;

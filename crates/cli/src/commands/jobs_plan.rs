@@ -28,7 +28,8 @@ fn path(p: &std::path::Path) -> String {
 
 /// The spec the flags describe, and whether `--yes` was given for an irreversible one.
 fn spec_of(cmd: RunCommand) -> CliResult<(JobSpec, bool)> {
-    let batch = |action, s: &Selection| -> CliResult<JobSpec> { Ok(JobSpec::GgcBatch { action, selection: selection(s)? }) };
+    let batch =
+        |action, s: &Selection| -> CliResult<JobSpec> { Ok(JobSpec::GgcBatch { action, selection: selection(s)? }) };
     Ok(match cmd {
         RunCommand::GgUploadCodes(f) => (JobSpec::GgUploadCodes { file: path(&f.file) }, false),
         RunCommand::GgAddOffers(f) => (JobSpec::GgAddOffers { file: path(&f.file) }, false),

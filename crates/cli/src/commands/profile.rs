@@ -228,9 +228,7 @@ async fn test(profiles: &Profiles, p: &Profile, global: &GlobalArgs, out: &Out) 
     let target = crate::context::from_profile(profiles, p.clone(), global, p.market)?;
     let config = target.client_config()?;
     let counts = match p.market {
-        Market::GamingGoods => {
-            desk::profiles::test_connection(Connection::Gg(&GgClient::new(config)?)).await?
-        }
+        Market::GamingGoods => desk::profiles::test_connection(Connection::Gg(&GgClient::new(config)?)).await?,
         Market::GgChest => desk::profiles::test_connection(Connection::Ggc(&GgcClient::new(config)?)).await?,
     };
     let r = TestResult {

@@ -83,18 +83,8 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed<AccountCredentials>, Error
                 email_password: get(3),
                 description: get(4),
             }),
-            (None, _) => parsed.problems.push(Problem::at_line(
-                record.line,
-                row,
-                Some("login"),
-                "has no login",
-            )),
-            (_, None) => parsed.problems.push(Problem::at_line(
-                record.line,
-                row,
-                Some("password"),
-                "has no password",
-            )),
+            (None, _) => parsed.problems.push(Problem::at_line(record.line, row, Some("login"), "has no login")),
+            (_, None) => parsed.problems.push(Problem::at_line(record.line, row, Some("password"), "has no password")),
         }
     }
     Ok(parsed)

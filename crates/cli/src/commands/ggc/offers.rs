@@ -10,8 +10,8 @@ use crate::{
 };
 use markets::{
     ggchest::{
-        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer,
-        OfferType, OfferUpdate, OffersFilter, OldPrice,
+        AccountsOfferUpdate, GgcClient, NewAccountsOffer, NewCurrencyOffer, NewItemsOffer, Offer, OfferType,
+        OfferUpdate, OffersFilter, OldPrice,
     },
     UsdPrice,
 };

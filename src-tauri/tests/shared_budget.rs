@@ -91,6 +91,7 @@ fn offers_csv(path: &Path, product: &str, tag: &str, steps: usize) {
 }
 
 struct Outcome {
+    scale: f64,
     /// (who, wall time)
     walls: Vec<(&'static str, Duration)>,
     requests: usize,
@@ -103,7 +104,8 @@ impl Outcome {
         let min = self.pacing.minimum_duration(self.requests as u64);
         for (who, wall) in &self.walls {
             println!(
-                "c: CLI job + app job (GG) | {who} | {} requests | wall {:.3} s | minimum {:.3} s | ratio {:.3} | 429: {}",
+                "c: CLI job + app job (GG) | scale {} | {who} | {} requests | wall {:.3} s | minimum {:.3} s | ratio {:.3} | 429: {}",
+                self.scale,
                 self.requests,
                 wall.as_secs_f64(),
                 min.as_secs_f64(),
@@ -115,17 +117,17 @@ impl Outcome {
 }
 
 /// (c) A `gg-add-offers` job run by the app on its demo Gaming Goods profile (pointed at a
-/// sandbox at [`SCALE`]) and the same kind of job by `sellerdesk` with the same key, at once.
+/// sandbox at time scale `scale`) and the same kind of job by `sellerdesk` with the same key, at once.
 /// `shared`: the CLI uses the app's data dir (else one of its own: no shared record).
-async fn app_and_cli_job(shared: bool) -> Outcome {
+async fn app_and_cli_job(shared: bool, scale: f64) -> Outcome {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::new(Profiles::open_at(dir.path().join("profiles.json")))
         .with_data_dir(dir.path().join("data"))
-        .with_pacing_scale(SCALE);
+        .with_pacing_scale(scale);
     let shell = Shell { dir, state, events: Recorded::default() };
     let ctx = shell.ctx();
     // The app's demo sandbox, started here at a time scale: the demo profiles point at it.
-    let sandbox = Sandbox::start(SandboxConfig { time_scale: SCALE, ..SandboxConfig::default() }).await.unwrap();
+    let sandbox = Sandbox::start(SandboxConfig { time_scale: scale, ..SandboxConfig::default() }).await.unwrap();
     let (gg_url, product) = (sandbox.gg_base_url(), sandbox.state().gg_products_of(GG_KEY_A)[0].id.clone());
     *shell.state.sandbox.lock().await = Some(sandbox);
     let demo = sandbox_start_demo(&ctx).await.unwrap();
@@ -148,7 +150,7 @@ async fn app_and_cli_job(shared: bool) -> Outcome {
     }
     cli.env("SELLERDESK_CONFIG_DIR", cli_config.path())
         .env("SELLERDESK_DATA_DIR", if shared { shell.data_dir() } else { cli_data.path().to_owned() })
-        .env("SELLERDESK_PACING_SCALE", SCALE.to_string())
+        .env("SELLERDESK_PACING_SCALE", scale.to_string())
         .env("SELLERDESK_API_KEY", GG_KEY_A)
         .args(["--market", "gg", "--base-url", &gg_url, "--json", "jobs", "run", "gg-add-offers", "--file"])
         .arg(&cli_file)
@@ -180,17 +182,18 @@ async fn app_and_cli_job(shared: bool) -> Outcome {
         delete_profile(&ctx, p.id).await.unwrap();
     }
     Outcome {
+        scale,
         walls: vec![("app job gg-add-offers", app_wall), ("CLI job gg-add-offers", cli_wall)],
         requests: requests.len(),
         limited: requests.iter().filter(|r| r.status == Some(429)).count(),
-        pacing: Pacing::documented(Market::GamingGoods).scaled(SCALE),
+        pacing: Pacing::documented(Market::GamingGoods).scaled(scale),
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_app_job_and_a_cli_job_on_one_key_stay_inside_its_limit() {
     require_secret_service();
-    let o = app_and_cli_job(true).await;
+    let o = app_and_cli_job(true, SCALE).await;
     assert_eq!(o.requests, 2 * STEPS, "one request per step");
     assert_eq!(o.limited, 0, "answers 429: the app and the CLI went over the key's limit together");
 }
@@ -202,19 +205,21 @@ async fn an_app_job_and_a_cli_job_on_one_key_stay_inside_its_limit() {
 #[ignore]
 async fn control_separate_stores_meet_429s() {
     require_secret_service();
-    let o = app_and_cli_job(false).await;
+    let o = app_and_cli_job(false, SCALE).await;
     o.print();
     assert!(o.limited > 0, "no 429 even without a shared budget: the scenario proves nothing");
 }
 
 /// By hand: each job's wall time against the least the limits allow for all the requests made
-/// together, 3 rounds. `cargo test -p seller-desk --test shared_budget -- --ignored --nocapture measure`
+/// together, 3 rounds, at time scale `$SHARED_BUDGET_SCALE` (default 0.05).
+/// `SHARED_BUDGET_SCALE=0.2 cargo test -p seller-desk --test shared_budget -- --ignored --nocapture measure`
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore]
 async fn measure_wall_times() {
     require_secret_service();
+    let scale = std::env::var("SHARED_BUDGET_SCALE").map_or(SCALE, |s| s.parse().expect("a time scale"));
     for round in 1..=3 {
         println!("round {round}");
-        app_and_cli_job(true).await.print();
+        app_and_cli_job(true, scale).await.print();
     }
 }

@@ -39,7 +39,7 @@ const GG_JOB_STEPS: usize = 150;
 /// Offers created by each GGChest job of scenario (b).
 const GGC_JOB_STEPS: usize = 60;
 
-fn sellerdesk(data: &Path, config: &Path, market: &str, key: &str, base_url: &str) -> Command {
+fn sellerdesk(data: &Path, config: &Path, market: &str, key: &str, base_url: &str, scale: f64) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("sellerdesk"));
     for var in
         ["SELLERDESK_API_KEY", "SELLERDESK_PACING_SCALE", "SELLERDESK_CONFIG_DIR", "SELLERDESK_DATA_DIR", "RUST_LOG"]
@@ -48,15 +48,15 @@ fn sellerdesk(data: &Path, config: &Path, market: &str, key: &str, base_url: &st
     }
     c.env("SELLERDESK_CONFIG_DIR", config)
         .env("SELLERDESK_DATA_DIR", data)
-        .env("SELLERDESK_PACING_SCALE", SCALE.to_string())
+        .env("SELLERDESK_PACING_SCALE", scale.to_string())
         .env("SELLERDESK_API_KEY", key)
         .args(["--market", market, "--base-url", base_url])
         .stdin(Stdio::null());
     c
 }
 
-fn dashboard(data: &Path, config: &Path, base_url: &str) -> i32 {
-    let mut c = sellerdesk(data, config, "gg", GG_KEY_A, base_url);
+fn dashboard(data: &Path, config: &Path, base_url: &str, scale: f64) -> i32 {
+    let mut c = sellerdesk(data, config, "gg", GG_KEY_A, base_url, scale);
     c.args(["--json", "gg", "dashboard"]).output().unwrap().status.code().unwrap_or(-1)
 }
 
@@ -98,6 +98,7 @@ impl JobRun {
 #[derive(Debug)]
 struct Outcome {
     scenario: &'static str,
+    scale: f64,
     jobs: Vec<JobRun>,
     singles: usize,
     singles_failed: usize,
@@ -118,8 +119,9 @@ impl Outcome {
         let min = self.minimum();
         for j in &self.jobs {
             println!(
-                "{} | {} | {} requests ({} singles) | wall {:.3} s | minimum {:.3} s | ratio {:.3} | 429: {}",
+                "{} | scale {} | {} | {} requests ({} singles) | wall {:.3} s | minimum {:.3} s | ratio {:.3} | 429: {}",
                 self.scenario,
+                self.scale,
                 j.name,
                 self.requests,
                 self.singles,
@@ -141,15 +143,16 @@ struct World {
     other_data: TempDir,
     config: TempDir,
     files: TempDir,
+    scale: f64,
 }
 
 impl World {
-    fn start() -> World {
+    fn start(scale: f64) -> World {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let sandbox =
-            rt.block_on(Sandbox::start(SandboxConfig { time_scale: SCALE, ..SandboxConfig::default() })).unwrap();
+            rt.block_on(Sandbox::start(SandboxConfig { time_scale: scale, ..SandboxConfig::default() })).unwrap();
         let dir = || TempDir::new().unwrap();
-        World { sandbox, _rt: rt, data: dir(), other_data: dir(), config: dir(), files: dir() }
+        World { sandbox, _rt: rt, data: dir(), other_data: dir(), config: dir(), files: dir(), scale }
     }
 
     /// The data dir of the second process: the first one's when `shared`.
@@ -172,7 +175,7 @@ impl World {
             csv.push_str(&format!("{product},{},BUDGET-{tag}-{i:05}\n", 1000 + i));
         }
         let file = self.file(&format!("{tag}.csv"), csv);
-        let mut c = sellerdesk(data, self.config.path(), "gg", GG_KEY_A, &self.sandbox.gg_base_url());
+        let mut c = sellerdesk(data, self.config.path(), "gg", GG_KEY_A, &self.sandbox.gg_base_url(), self.scale);
         c.args(["jobs", "run", "gg-add-offers", "--file"]).arg(file);
         c
     }
@@ -188,7 +191,14 @@ impl World {
             })
             .collect();
         let file = self.file(&format!("{tag}.json"), serde_json::to_vec(&offers).unwrap());
-        let mut c = sellerdesk(data, self.config.path(), "ggchest", GGCHEST_KEY_A, &self.sandbox.ggchest_base_url());
+        let mut c = sellerdesk(
+            data,
+            self.config.path(),
+            "ggchest",
+            GGCHEST_KEY_A,
+            &self.sandbox.ggchest_base_url(),
+            self.scale,
+        );
         c.args(["jobs", "run", "ggc-create", "--file"]).arg(file);
         c
     }
@@ -197,20 +207,21 @@ impl World {
         let requests = self.sandbox.requests();
         Outcome {
             scenario,
+            scale: self.scale,
             jobs,
             singles: singles.0,
             singles_failed: singles.1,
             requests: requests.len(),
             limited: requests.iter().filter(|r| r.status == Some(429)).count(),
-            pacing: Pacing::documented(market).scaled(SCALE),
+            pacing: Pacing::documented(market).scaled(self.scale),
         }
     }
 }
 
 /// (a) A Gaming Goods bulk job, and a second process issuing single commands (`gg dashboard`,
 /// one process each, back to back) on the same key until the job ends.
-fn job_and_single_commands(shared: bool) -> Outcome {
-    let w = World::start();
+fn job_and_single_commands(shared: bool, scale: f64) -> Outcome {
+    let w = World::start(scale);
     let job = w.gg_add_offers_job(w.data.path(), "a", GG_JOB_STEPS);
     let singles_data = w.second_data(shared);
     let (config, url) = (w.config.path().to_owned(), w.sandbox.gg_base_url());
@@ -221,7 +232,7 @@ fn job_and_single_commands(shared: bool) -> Outcome {
             let (mut n, mut failed) = (0, 0);
             while !stop.load(Ordering::SeqCst) {
                 n += 1;
-                failed += usize::from(dashboard(&singles_data, &config, &url) != 0);
+                failed += usize::from(dashboard(&singles_data, &config, &url, scale) != 0);
             }
             (n, failed)
         })
@@ -233,8 +244,8 @@ fn job_and_single_commands(shared: bool) -> Outcome {
 }
 
 /// (b) Two GGChest bulk jobs at once on one key, each a `sellerdesk` process.
-fn two_jobs(shared: bool) -> Outcome {
-    let w = World::start();
+fn two_jobs(shared: bool, scale: f64) -> Outcome {
+    let w = World::start(scale);
     let first = w.ggc_create_job(w.data.path(), "b1", GGC_JOB_STEPS);
     let second = w.ggc_create_job(&w.second_data(shared), "b2", GGC_JOB_STEPS);
     let other = thread::spawn(move || JobRun::run("CLI job 2 ggc-create", second));
@@ -252,7 +263,7 @@ fn processes_on_one_key_share_its_rate_limit() {
     let streams: Vec<_> = (0..2)
         .map(|_| {
             let (data, config, url) = (data.path().to_owned(), config.path().to_owned(), url.clone());
-            thread::spawn(move || (0..70).map(|_| dashboard(&data, &config, &url)).filter(|c| *c != 0).count())
+            thread::spawn(move || (0..70).map(|_| dashboard(&data, &config, &url, SCALE)).filter(|c| *c != 0).count())
         })
         .collect();
     let failed: usize = streams.into_iter().map(|s| s.join().unwrap()).sum();
@@ -267,7 +278,7 @@ fn processes_on_one_key_share_its_rate_limit() {
 /// done whole, every command succeeded. (With the budget not shared: 429s, see the control.)
 #[test]
 fn a_job_and_single_commands_on_one_key_stay_inside_its_limit() {
-    let o = job_and_single_commands(true);
+    let o = job_and_single_commands(true, SCALE);
     o.jobs[0].assert_all_done(GG_JOB_STEPS);
     assert!(o.singles > 0);
     assert_eq!(o.singles_failed, 0, "every single command succeeded");
@@ -278,7 +289,7 @@ fn a_job_and_single_commands_on_one_key_stay_inside_its_limit() {
 /// (b) Two bulk jobs at once on one key: 0 answers 429, both done whole.
 #[test]
 fn two_jobs_on_one_key_stay_inside_its_limit() {
-    let o = two_jobs(true);
+    let o = two_jobs(true, SCALE);
     for j in &o.jobs {
         j.assert_all_done(GGC_JOB_STEPS);
     }
@@ -292,23 +303,25 @@ fn two_jobs_on_one_key_stay_inside_its_limit() {
 #[test]
 #[ignore]
 fn control_separate_stores_meet_429s() {
-    for o in [job_and_single_commands(false), two_jobs(false)] {
+    for o in [job_and_single_commands(false, SCALE), two_jobs(false, SCALE)] {
         o.print();
         assert!(o.limited > 0, "{}: no 429 even without a shared budget: the scenario proves nothing", o.scenario);
     }
 }
 
 /// By hand: each job's wall time against the least the limits allow for all the requests made
-/// together, 3 rounds. `cargo test -p sellerdesk-cli --test shared_budget -- --ignored --nocapture measure`
+/// together, 3 rounds, at time scale `$SHARED_BUDGET_SCALE` (default 0.05).
+/// `SHARED_BUDGET_SCALE=0.2 cargo test -p sellerdesk-cli --test shared_budget -- --ignored --nocapture measure`
 #[test]
 #[ignore]
 fn measure_wall_times() {
+    let scale = std::env::var("SHARED_BUDGET_SCALE").map_or(SCALE, |s| s.parse().expect("a time scale"));
     for round in 1..=3 {
         println!("round {round}");
-        let a = job_and_single_commands(true);
+        let a = job_and_single_commands(true, scale);
         a.print();
         a.jobs[0].assert_all_done(GG_JOB_STEPS);
-        let b = two_jobs(true);
+        let b = two_jobs(true, scale);
         b.print();
         b.jobs.iter().for_each(|j| j.assert_all_done(GGC_JOB_STEPS));
     }

@@ -16,6 +16,7 @@ pub mod ggc_offers;
 pub mod job_plan;
 pub mod jobs;
 pub mod key_destination;
+pub mod paging;
 pub mod profiles;
 pub mod settings;
 

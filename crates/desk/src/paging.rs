@@ -80,9 +80,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_cancel_stops_the_reading_and_says_how_far_it_got() {
-        let err = fetch_all(pages(3), |p| PageOf { items: p, total: None }, "offers", |_, _| {}, async {})
-            .await
-            .unwrap_err();
+        let err =
+            fetch_all(pages(3), |p| PageOf { items: p, total: None }, "offers", |_, _| {}, async {}).await.unwrap_err();
         assert_eq!(err.code, markets::ErrorCode::Cancelled);
         assert_eq!(err.message, "cancelled after reading 0 offers; nothing was changed");
     }

@@ -182,7 +182,7 @@ app_commands! {
     jobs::job_results(job_id: String) -> JobResults;
     jobs::job_results_csv(job_id: String, file: String) -> u64;
     jobs::job_retry_failed(profile_id: String, job_id: String) -> JobSummary;
-    audit::audit_list(query: Option<String>, limit: Option<u64>) -> AuditPage;
-    audit::audit_export(query: Option<String>, file: String) -> u64;
+    audit::audit_list(query: Option<String>, limit: Option<u64>, profile_id: Option<String>) -> AuditPage;
+    audit::audit_export(query: Option<String>, file: String, profile_id: Option<String>) -> u64;
     audit::export_csv(profile_id: String, what: ExportKind, file: String) -> u64;
 }

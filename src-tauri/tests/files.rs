@@ -100,7 +100,7 @@ async fn a_path_or_a_handle_not_given_by_the_user_reaches_no_file() {
     }
     let readable = shell.picked(&victim);
     for named in [victim.display().to_string(), readable] {
-        let err = audit_export(&ctx, None, named.clone()).await.unwrap_err();
+        let err = audit_export(&ctx, None, named.clone(), None).await.unwrap_err();
         assert_eq!(err.code, markets::ErrorCode::FileNotPicked, "{named}: {err:?}");
         assert_eq!(
             job_results_csv(&ctx, "job".into(), named).await.unwrap_err().code,

@@ -47,12 +47,16 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     let offers = ggc_all_offers(&ctx, ggc.clone(), OffersFilter::default(), "op-all".into()).await.unwrap();
     let active = offers.iter().find(|o| o.status == Some(OfferStatus::Active)).unwrap().id.clone();
     ggc_update_price(&ctx, ggc.clone(), active.clone(), "12.34".into()).await.unwrap();
-    let page = audit_list(&ctx, None, None).await.unwrap();
+    let page = audit_list(&ctx, None, None, None).await.unwrap();
     assert_eq!(page.total, 1, "{page:?}");
     let single = &page.entries[0];
     assert_eq!(single.profile, DEMO_GGCHEST_NAME);
     assert_eq!(single.endpoint, format!("PUT /v1/offers/{active}/price"));
     assert_eq!((single.result.as_str(), single.job.as_deref(), single.market.as_str()), ("done", None, "ggchest"));
+    // Per profile: the GGChest profile's entries, and none under the Gaming Goods one.
+    let gg = demo_id(&list_profiles(&ctx).await.unwrap(), Market::GamingGoods);
+    assert_eq!(audit_list(&ctx, None, None, Some(ggc.clone())).await.unwrap().matched, 1);
+    assert_eq!(audit_list(&ctx, None, None, Some(gg)).await.unwrap().matched, 0);
 
     // Every draft 10 % off, never under 2.00.
     let before = sandbox_state(&shell).await;
@@ -117,7 +121,7 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     assert!(job_retry_failed(&ctx, ggc.clone(), created.id.clone()).await.is_err(), "nothing failed");
 
     // The job's audit entries: one per step, with before → after, searchable by the job id.
-    let audited = audit_list(&ctx, Some(created.id.clone()), None).await.unwrap();
+    let audited = audit_list(&ctx, Some(created.id.clone()), None, None).await.unwrap();
     assert_eq!(audited.matched, drafts.len() as u64);
     let sword_entry = audited.entries.iter().find(|e| e.target.contains(&sword.id)).unwrap();
     assert_eq!(
@@ -128,7 +132,7 @@ async fn a_reprice_job_runs_to_completion_with_progress_results_and_audit() {
     assert_eq!(sword_entry.job.as_deref(), Some(created.id.as_str()));
     assert_eq!(sword_entry.profile_id.as_deref(), Some(ggc.as_str()), "the profile's id as well as its name");
     let audit_csv = shell.dir.path().join("audit.csv");
-    let n = audit_export(&ctx, None, shell.save_to(&audit_csv)).await.unwrap();
+    let n = audit_export(&ctx, None, shell.save_to(&audit_csv), None).await.unwrap();
     assert_eq!(n, 1 + drafts.len() as u64);
     let text = std::fs::read_to_string(&audit_csv).unwrap();
     assert!(text.starts_with(&format!("{}\n", jobs::audit::CSV_HEADER.join(","))), "{text}");
@@ -208,7 +212,7 @@ async fn a_codes_job_cancelled_then_resumed_uploads_every_code_once_and_journals
 
     // No code in clear in the journal or the audit log.
     assert_eq!(files_containing(&shell.data_dir(), "JOBCODE-"), Vec::<std::path::PathBuf>::new());
-    let audited = audit_list(&ctx, Some(job.id.clone()), None).await.unwrap();
+    let audited = audit_list(&ctx, Some(job.id.clone()), None, None).await.unwrap();
     assert_eq!(audited.matched, 5);
     cleanup(&shell).await;
 }

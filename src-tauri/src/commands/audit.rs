@@ -10,18 +10,29 @@ use super::{files::blocking, gg_client, ggc_client, jobs::write_csv, Ctx};
 use crate::error::CommandResult;
 
 /// The newest entries matching `query` (any field, case-insensitive), newest first, at most
-/// `limit` (`desk::audit::list`, as `sellerdesk audit` reads them).
-pub async fn audit_list(ctx: &Ctx<'_>, query: Option<String>, limit: Option<u64>) -> CommandResult<AuditPage> {
+/// `limit`, of one profile (`profile_id`) or of all (`null`) (`desk::audit::list`, as
+/// `sellerdesk audit` reads them).
+pub async fn audit_list(
+    ctx: &Ctx<'_>,
+    query: Option<String>,
+    limit: Option<u64>,
+    profile_id: Option<String>,
+) -> CommandResult<AuditPage> {
     let log = ctx.state.jobs.audit_log();
-    blocking(move || Ok(desk::audit::list(&log, &AuditQuery { text: query, profile: None, limit })?)).await
+    blocking(move || Ok(desk::audit::list(&log, &AuditQuery { text: query, profile: profile_id, limit })?)).await
 }
 
-/// Writes the entries matching `query` (all without one), oldest first, as CSV to `file` (a
-/// handle from the save dialog).
-pub async fn audit_export(ctx: &Ctx<'_>, query: Option<String>, file: String) -> CommandResult<u64> {
+/// Writes the entries matching `query` (all without one) of one profile or of all, oldest
+/// first, as CSV to `file` (a handle from the save dialog).
+pub async fn audit_export(
+    ctx: &Ctx<'_>,
+    query: Option<String>,
+    file: String,
+    profile_id: Option<String>,
+) -> CommandResult<u64> {
     let path = super::files::writable(ctx, &file)?;
     let log = ctx.state.jobs.audit_log();
-    let (csv, rows) = blocking(move || Ok(desk::audit::export(&log, query.as_deref(), None)?)).await?;
+    let (csv, rows) = blocking(move || Ok(desk::audit::export(&log, query.as_deref(), profile_id.as_deref())?)).await?;
     write_csv(path, csv).await?;
     Ok(rows)
 }

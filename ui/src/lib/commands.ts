@@ -110,8 +110,8 @@ export interface Commands {
   job_results: { args: { jobId: string }; result: JobResults };
   job_results_csv: { args: { jobId: string; file: string }; result: number };
   job_retry_failed: { args: { profileId: string; jobId: string }; result: JobSummary };
-  audit_list: { args: { query: string | null; limit: number | null }; result: AuditPage };
-  audit_export: { args: { query: string | null; file: string }; result: number };
+  audit_list: { args: { query: string | null; limit: number | null; profileId: string | null }; result: AuditPage };
+  audit_export: { args: { query: string | null; file: string; profileId: string | null }; result: number };
   export_csv: { args: { profileId: string; what: ExportKind; file: string }; result: number };
 }
 

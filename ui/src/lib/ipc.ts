@@ -162,9 +162,9 @@ export const jobResultsCsv = (jobId: string, file: string): Promise<number> =>
   call("job_results_csv", { jobId, file });
 export const jobRetryFailed = (profileId: string, jobId: string): Promise<JobSummary> =>
   call("job_retry_failed", { profileId, jobId });
-export const auditList = (query: string | null, limit: number | null): Promise<AuditPage> =>
-  call("audit_list", { query, limit });
-export const auditExport = (query: string | null, file: string): Promise<number> =>
-  call("audit_export", { query, file });
+export const auditList = (query: string | null, limit: number | null, profileId: string | null): Promise<AuditPage> =>
+  call("audit_list", { query, limit, profileId });
+export const auditExport = (query: string | null, file: string, profileId: string | null): Promise<number> =>
+  call("audit_export", { query, file, profileId });
 export const exportCsv = (profileId: string, what: ExportKind, file: string): Promise<number> =>
   call("export_csv", { profileId, what, file });

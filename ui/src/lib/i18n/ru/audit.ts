@@ -4,6 +4,7 @@ export default {
   "{n} audit entry exported|{n} audit entries exported":
     "Экспортирована {n} запись журнала|Экспортировано {n} записи журнала|Экспортировано {n} записей журнала",
   "Audit log not exported": "Журнал не экспортирован",
+  "All profiles": "Все профили",
   "Search: offer id, endpoint, job, profile…": "Поиск: ID предложения, метод API, задание, профиль…",
   "{matched} of {n} entry|{matched} of {n} entries": "{matched} из {n} записи|{matched} из {n} записей|{matched} из {n} записей",
   When: "Когда",

@@ -370,6 +370,15 @@ async fn an_unreachable_marketplace_is_a_network_error() {
     assert!(matches!(&e, Error::Network { market: Market::GamingGoods, .. }), "{e:?}");
     assert_eq!(e.code(), markets::ErrorCode::Network);
     assert!(e.is_transient());
+    // In plain words, naming the address and the likely cause; no library or OS jargon.
+    let message = e.to_string();
+    assert!(message.contains(&url) && message.contains("nothing answers at that address"), "{message}");
+    for jargon in ["os error", "tcp connect", "client error", "hyper"] {
+        assert!(!message.contains(jargon), "{message}");
+    }
+    // A host name that does not resolve says so.
+    let e = gg_client("http://no-such-host.invalid", "k-123456789").dashboard().await.unwrap_err();
+    assert!(e.to_string().contains("the host name could not be found"), "{e}");
     // Nothing left the machine, so even a create is not "outcome unknown".
     let e = ggc_client(&url, "k-123456789")
         .create_currency_offer(&currency_offer(WOW, "880e8400-e29b-41d4-a716-446655440010"))

@@ -62,7 +62,8 @@ impl ClientConfig {
             base_url: market.production_base_url().to_owned(),
             api_key,
             timeout: Duration::from_secs(30),
-            connect_timeout: Duration::from_secs(10),
+            // A few seconds: a wrong address should say so quickly, not after a long wait.
+            connect_timeout: Duration::from_secs(5),
             pacing: Pacing::documented(market),
             retry: RetryPolicy::default(),
             observer: None,
@@ -409,7 +410,8 @@ impl Transport {
     /// The request failed without an HTTP answer.
     fn lost(&self, req: &Request, attempt: u32, url: &str, e: reqwest::Error, started: std::time::Instant) -> Attempt {
         let detail = describe(&e);
-        tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, ms = started.elapsed().as_millis() as u64, attempt, %detail, "no answer");
+        let raw = raw_causes(&e);
+        tracing::warn!(market = self.market.id(), method = %req.method, path = %req.path, ms = started.elapsed().as_millis() as u64, attempt, %detail, %raw, "no answer");
         let network = Error::Network { market: self.market, url: strip_query(url), detail: detail.clone() };
         if e.is_connect() || e.is_builder() {
             // Nothing left this machine: repeating is safe for any request.
@@ -429,28 +431,49 @@ impl Transport {
 }
 
 /// A short, key-free description of a transport error, with its causes.
+/// What went wrong, in plain words a seller can act on (the raw chain of causes goes to the
+/// log, not to the message).
 fn describe(e: &reqwest::Error) -> String {
-    let kind = if e.is_timeout() {
-        "timed out"
-    } else if e.is_connect() {
-        "could not connect"
-    } else if e.is_body() || e.is_decode() {
-        "the answer was cut off"
-    } else {
-        "connection failed"
-    };
     let mut causes = Vec::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        causes.push(s.to_string().to_lowercase());
+        source = s.source();
+    }
+    let said = |words: &[&str]| causes.iter().any(|c| words.iter().any(|w| c.contains(w)));
+    if e.is_connect() && said(&["dns error", "failed to lookup", "name or service not known", "no such host"]) {
+        "the host name could not be found (check its spelling, and the internet connection)".to_owned()
+    } else if e.is_connect() && said(&["connection refused"]) {
+        "nothing answers at that address (connection refused): the host or port may be wrong, or the server is \
+         not running"
+            .to_owned()
+    } else if e.is_connect() && said(&["certificate", "tls", "handshake"]) {
+        "the secure connection could not be set up (a certificate or TLS problem): check that the address is \
+         the marketplace's"
+            .to_owned()
+    } else if e.is_connect() && (e.is_timeout() || said(&["timed out"])) {
+        "no connection within the time allowed: the host may be unreachable, or the network down".to_owned()
+    } else if e.is_timeout() {
+        "no complete answer came within the time allowed".to_owned()
+    } else if e.is_connect() {
+        "the connection could not be made".to_owned()
+    } else if e.is_body() || e.is_decode() || said(&["reset", "broken pipe", "closed"]) {
+        "the connection was cut before the answer was complete".to_owned()
+    } else {
+        "the connection failed".to_owned()
+    }
+}
+
+/// The chain of causes as reqwest gives it, for the log.
+fn raw_causes(e: &reqwest::Error) -> String {
+    let mut causes = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         causes.push(s.to_string());
         source = s.source();
     }
     causes.dedup();
-    if causes.is_empty() {
-        kind.to_owned()
-    } else {
-        format!("{kind} ({})", causes.join(": "))
-    }
+    causes.join(": ")
 }
 
 fn strip_query(url: &str) -> String {

@@ -1,6 +1,8 @@
 //! Helpers shared by the shell's integration tests.
 #![allow(dead_code)]
 
+pub mod sellerdesk;
+
 use std::{env, path::PathBuf, sync::Mutex};
 
 use jobs::notices::Notice;

@@ -38,6 +38,8 @@ use crate::commands::{
     settings::Settings,
 };
 #[allow(unused_imports)]
+use desk::gg_offers::OffersDeletion;
+#[allow(unused_imports)]
 use markets::{
     gg::{Dashboard, NewOffers, NewProduct, Offer as GgOffer, OffersDeleted, Product, ProductUpdate, Repriced},
     ggchest::{
@@ -157,6 +159,7 @@ app_commands! {
     gg::gg_all_offers(profile_id: String, operation_id: String) -> Vec<GgOffer>;
     gg_codes::gg_add_offers(profile_id: String, offers: NewOffers) -> OffersAddReport;
     gg::gg_reprice_offers(profile_id: String, product_id: String, old_price_cents: Cents, new_price_cents: Cents) -> Repriced;
+    gg::gg_offers_deletion(profile_id: String, product_id: String) -> OffersDeletion;
     gg::gg_delete_offers(profile_id: String, product_id: String) -> OffersDeleted;
     ggchest::ggc_games(profile_id: String, offer_type: Option<OfferType>) -> Vec<Game>;
     ggchest::ggc_game_currencies(profile_id: String, game_id: String) -> Vec<GameCurrency>;

@@ -219,6 +219,9 @@ fn offers_add_list_reprice_delete() {
     let sold = || env.sandbox.state().gg_offers_of(GG_KEY_A).iter().filter(|o| o.sold).count();
     let (unsold_before, sold_before) = (unsold(), sold());
     assert!(unsold_before >= 4, "ours plus any seeded ones");
+    // The question says what goes: every price tier, and the unsold codes it deletes.
+    assert!(run.stderr.contains(&format!("{unsold_before} unsold codes are deleted")), "{}", run.stderr);
+    assert!(run.stderr.contains("€11.99") && run.stderr.contains("prices ("), "{}", run.stderr);
     let json = env.gg(&["--json", "gg", "offers", "delete", &product, "--yes"]).ok().json();
     assert_eq!(json["deleted"], unsold_before);
     assert_eq!(unsold(), 0);

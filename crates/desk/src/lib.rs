@@ -12,6 +12,7 @@ pub mod batch;
 pub mod error;
 pub mod files;
 pub mod gg_codes;
+pub mod gg_offers;
 pub mod ggc_offers;
 pub mod job_plan;
 pub mod jobs;

@@ -79,6 +79,16 @@ pub async fn gg_reprice_offers(
 }
 
 /// Removes every unsold offer of the seller's on a product.
+/// What deleting the seller's offers on a product would take away: every price tier, the unsold
+/// codes (deleted) and the sold ones (kept), read from the marketplace (`desk::gg_offers`).
+pub async fn gg_offers_deletion(
+    ctx: &Ctx<'_>,
+    profile_id: String,
+    product_id: String,
+) -> CommandResult<desk::gg_offers::OffersDeletion> {
+    desk::gg_offers::deletion(&*gg_client(ctx, &profile_id).await?, &product_id).await
+}
+
 pub async fn gg_delete_offers(ctx: &Ctx<'_>, profile_id: String, product_id: String) -> CommandResult<OffersDeleted> {
     Ok(gg_client(ctx, &profile_id).await?.delete_offers(&product_id).await?)
 }

@@ -41,6 +41,7 @@ import type { NewProfile } from "./bindings/NewProfile";
 import type { OfferEdit } from "./bindings/OfferEdit";
 import type { OfferType } from "./bindings/OfferType";
 import type { OffersAddReport } from "./bindings/OffersAddReport";
+import type { OffersDeletion } from "./bindings/OffersDeletion";
 import type { OffersFilter } from "./bindings/OffersFilter";
 import type { Order } from "./bindings/Order";
 import type { OrdersFilter } from "./bindings/OrdersFilter";
@@ -85,6 +86,7 @@ export interface Commands {
   gg_all_offers: { args: { profileId: string; operationId: string }; result: Array<GgOffer> };
   gg_add_offers: { args: { profileId: string; offers: GgNewOffers }; result: OffersAddReport };
   gg_reprice_offers: { args: { profileId: string; productId: string; oldPriceCents: Cents; newPriceCents: Cents }; result: GgRepriced };
+  gg_offers_deletion: { args: { profileId: string; productId: string }; result: OffersDeletion };
   gg_delete_offers: { args: { profileId: string; productId: string }; result: GgOffersDeleted };
   ggc_games: { args: { profileId: string; offerType: OfferType | null }; result: Array<Game> };
   ggc_game_currencies: { args: { profileId: string; gameId: string }; result: Array<GameCurrency> };
@@ -149,6 +151,7 @@ export const COMMAND_NAMES = [
   "gg_all_offers",
   "gg_add_offers",
   "gg_reprice_offers",
+  "gg_offers_deletion",
   "gg_delete_offers",
   "ggc_games",
   "ggc_game_currencies",

@@ -38,6 +38,7 @@ import type { NewProfile } from "./bindings/NewProfile";
 import type { OfferEdit } from "./bindings/OfferEdit";
 import type { OfferType } from "./bindings/OfferType";
 import type { OffersAddReport } from "./bindings/OffersAddReport";
+import type { OffersDeletion } from "./bindings/OffersDeletion";
 import type { OffersFilter } from "./bindings/OffersFilter";
 import type { Order } from "./bindings/Order";
 import type { OrdersFilter } from "./bindings/OrdersFilter";
@@ -112,6 +113,8 @@ export const ggAddOffers = (profileId: string, offers: GgNewOffers): Promise<Off
   call("gg_add_offers", { profileId, offers });
 export const ggRepriceOffers = (profileId: string, productId: string, oldPriceCents: Cents, newPriceCents: Cents): Promise<GgRepriced> =>
   call("gg_reprice_offers", { profileId, productId, oldPriceCents, newPriceCents });
+export const ggOffersDeletion = (profileId: string, productId: string): Promise<OffersDeletion> =>
+  call("gg_offers_deletion", { profileId, productId });
 export const ggDeleteOffers = (profileId: string, productId: string): Promise<GgOffersDeleted> =>
   call("gg_delete_offers", { profileId, productId });
 export const ggcGames = (profileId: string, offerType: OfferType | null): Promise<Array<Game>> =>

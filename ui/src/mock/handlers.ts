@@ -81,6 +81,7 @@ export function mockHandlers(empty: boolean): Record<CommandName, Handler> {
     gg_all_offers: (args) => paged(D.ggOffers, args, "offers"),
     gg_add_offers: () => ({ added: 1, rejected_duplicates: [], refusal: null }),
     gg_reprice_offers: () => ({ updated: 1 }),
+    gg_offers_deletion: (args) => ({ product_id: args.productId, tiers: [{ price_cents: 150, available: 3, sold: 1 }], unsold: 3, sold: 1 }),
     gg_delete_offers: () => ({ deleted: 1 }),
     ggc_games: () => D.games,
     ggc_game_currencies: () => D.currencies,

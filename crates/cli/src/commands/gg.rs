@@ -239,10 +239,9 @@ async fn offers(cmd: OffersCommand, client: &GgClient, out: &Out) -> CliResult {
             });
         }
         OffersCommand::Delete(d) => {
-            input::confirm(
-                &format!("Delete all your unsold offers on product {}? Sold ones stay.", d.product_id),
-                d.yes,
-            )?;
+            // What goes, read first: the API deletes every unsold offer on the product, at every price.
+            let goes = desk::gg_offers::deletion(client, &d.product_id).await?;
+            input::confirm(&format!("Delete your offers on product {}? {}", goes.product_id, goes.english()), d.yes)?;
             let r = client.delete_offers(&d.product_id).await?;
             out.emit(&r, |r| format!("Deleted {} unsold offers on product {}.", r.deleted, d.product_id));
         }

@@ -116,6 +116,12 @@ export default {
   "Filter offers…": "Фильтр предложений…",
   Reprice: "Изменить цену",
   "Delete your offers on this product?": "Удалить ваши предложения на этом товаре?",
+  "{n} price:|{n} prices:": "{n} цена:|{n} цены:|{n} цен:",
+  "{n} unsold code is deleted|{n} unsold codes are deleted":
+    "{n} непроданный код будет удалён|{n} непроданных кода будут удалены|{n} непроданных кодов будут удалены",
+  "{n} sold one stays|{n} sold ones stay": "{n} проданный останется|{n} проданных останутся|{n} проданных останутся",
+  "What goes could not be read: {why}": "Не удалось узнать, что будет удалено: {why}",
+  "Counting what goes…": "Считаем, что будет удалено…",
   "All your UNSOLD offers on “{product}” are removed, at every price. Sold offers are kept.":
     "Все ваши НЕПРОДАННЫЕ предложения на «{product}» будут удалены по любой цене. Проданные сохранятся.",
   "Delete offers": "Удалить предложения",

@@ -1,5 +1,6 @@
 //! Gaming Goods: a listing created with codes from a dropped file, more codes uploaded (a
-//! duplicate reported), an offer added on a catalog product and repriced.
+//! duplicate reported), an offer added on a catalog product, repriced, and deleted after a
+//! question that says what goes.
 
 use e2e::sandbox::{GgDeliveryType, GgModeration};
 use e2e::{random_hex, Market};
@@ -110,6 +111,17 @@ async fn gg_listing_with_codes_from_a_file_more_codes_and_an_offer_repriced() {
         assert_eq!(mine.len(), 3);
         assert!(mine.iter().all(|o| o.price_cents == 849), "every unsold offer at 849 cents: {mine:?}");
         app.checkpoint("4-repriced").await;
+
+        // --- Delete asks first and says what goes: every unsold code of the product, at every price.
+        let repriced_row = format!("gg-offers-table-row-{target}@849");
+        app.click(&format!("gg-offers-delete-{target}@849")).await;
+        let goes = app.wait_text("gg-offers-deletion-unsold", "what the delete takes", |t| t.contains('3')).await;
+        assert!(goes.contains("3 unsold codes are deleted"), "{goes}");
+        app.click("confirm-ok").await;
+        app.toast("success", "Offers deleted").await;
+        app.wait_gone(&repriced_row).await;
+        let deleted = app.state().await;
+        assert!(deleted.gg_offers_of(&key).iter().all(|o| o.product_id != target), "the offers are gone");
         app.assert_no_error_toast().await;
     })
     .await;

@@ -171,7 +171,37 @@ pub struct Planned {
     pub notes: Vec<String>,
 }
 
+/// What a new job will do, before it is created (nothing is sent to plan it): the app's
+/// preview, and `sellerdesk jobs run --dry-run`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct JobPlan {
+    pub kind: String,
+    pub title: String,
+    pub steps: u64,
+    pub items: u64,
+    /// The first steps, as the results will name them.
+    pub sample: Vec<String>,
+    /// What to know before running it (counts read from the file, fields left out).
+    pub notes: Vec<String>,
+}
+
+/// How many steps a preview names.
+const SAMPLE: usize = 10;
+
 impl Planned {
+    /// The job's preview: its kind, size, first steps and notes.
+    pub fn preview(&self) -> JobPlan {
+        JobPlan {
+            kind: self.kind.name().to_owned(),
+            title: crate::jobs::title_of(self.kind).to_owned(),
+            steps: self.ops.len() as u64,
+            items: self.items() as u64,
+            sample: self.ops.iter().take(SAMPLE).map(Op::label).collect(),
+            notes: self.notes.clone(),
+        }
+    }
+
     /// Whether its journal will hold codes or credentials, sealed with the journal key.
     pub fn needs_journal_key(&self) -> bool {
         self.ops.iter().any(Op::is_secret)

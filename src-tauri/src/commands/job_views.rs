@@ -120,15 +120,4 @@ impl JobResults {
     }
 }
 
-/// What a new job will do, before it is created (nothing is sent to plan it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct JobPlan {
-    pub kind: String,
-    pub title: String,
-    pub steps: u64,
-    pub items: u64,
-    /// The first steps, as the results will name them.
-    pub sample: Vec<String>,
-    /// What to know before running it (counts read from the file, fields left out).
-    pub notes: Vec<String>,
-}
+pub use desk::job_plan::JobPlan;

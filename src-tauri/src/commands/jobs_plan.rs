@@ -3,13 +3,13 @@
 
 use desk::job_plan::{self, InputFiles, Planned, Reader};
 pub use desk::job_plan::{AdjustKind, JobSpec, OfferSelection, PriceRuleSpec};
-use jobs::{plan, Op};
+use jobs::plan;
 use markets::Market;
 
 use super::{
     files::{read_text, readable},
     gg_client, ggc_client,
-    job_views::{title_of, JobPlan, JobSummary},
+    job_views::{JobPlan, JobSummary},
     profile_for, Ctx,
 };
 use crate::error::CommandResult;
@@ -44,14 +44,7 @@ async fn planned(ctx: &Ctx<'_>, profile_id: &str, spec: &JobSpec) -> CommandResu
 pub async fn job_preview(ctx: &Ctx<'_>, profile_id: String, spec: JobSpec) -> CommandResult<JobPlan> {
     profile_for(ctx, &profile_id, spec.market()).await?;
     let planned = planned(ctx, &profile_id, &spec).await?;
-    Ok(JobPlan {
-        kind: planned.kind.name().to_owned(),
-        title: title_of(planned.kind).to_owned(),
-        steps: planned.ops.len() as u64,
-        items: planned.items() as u64,
-        sample: planned.ops.iter().take(10).map(Op::label).collect(),
-        notes: planned.notes,
-    })
+    Ok(planned.preview())
 }
 
 /// Plans `spec` and writes the new job's journal, every step queued; `job_run` sends them.

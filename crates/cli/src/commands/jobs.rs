@@ -181,24 +181,17 @@ fn plan_target(target: &Target) -> plan::Target {
 }
 
 /// Resuming uses the job's own profile and base URL unless told otherwise.
-/// `jobs run --dry-run`: what the job would do, without creating it.
+/// `jobs run --dry-run`: what the job would do (the app's preview), without creating it.
 fn dry_run(planned: &desk::job_plan::Planned, out: &Out) -> CliResult {
     #[derive(Serialize)]
-    struct Preview<'a> {
+    struct DryRun {
         dry_run: bool,
-        kind: &'a str,
-        steps: usize,
-        items: usize,
-        sample: Vec<String>,
+        #[serde(flatten)]
+        plan: desk::job_plan::JobPlan,
     }
-    let p = Preview {
-        dry_run: true,
-        kind: planned.kind.name(),
-        steps: planned.ops.len(),
-        items: planned.items(),
-        sample: planned.ops.iter().take(10).map(jobs::Op::label).collect(),
-    };
-    out.emit(&p, |p| {
+    let r = DryRun { dry_run: true, plan: planned.preview() };
+    out.emit(&r, |r| {
+        let p = &r.plan;
         let mut text = format!(
             "dry run: a {} job of {} steps ({} items) would be created; nothing was created or sent.",
             p.kind, p.steps, p.items
@@ -206,8 +199,8 @@ fn dry_run(planned: &desk::job_plan::Planned, out: &Out) -> CliResult {
         for line in &p.sample {
             text.push_str(&format!("\n  {line}"));
         }
-        if p.steps > p.sample.len() {
-            text.push_str(&format!("\n  … and {} more", p.steps - p.sample.len()));
+        if p.steps > p.sample.len() as u64 {
+            text.push_str(&format!("\n  … and {} more", p.steps - p.sample.len() as u64));
         }
         text
     });

@@ -117,21 +117,33 @@ fn extra_types() -> Vec<TsType> {
     ]
 }
 
-fn commands_ts(catalog: &[CommandSig]) -> String {
-    let mut imports: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let all_types = catalog.iter().flat_map(|c| c.args.iter().map(|(_, t)| t).chain([&c.result]));
-    for t in all_types.chain(extra_types().iter()) {
-        imports.extend(t.imports.clone());
+/// The types the commands take and return.
+fn command_types(catalog: &[CommandSig]) -> impl Iterator<Item = &TsType> {
+    catalog.iter().flat_map(|c| c.args.iter().map(|(_, t)| t).chain([&c.result]))
+}
+
+/// One `import type` line per declaration `types` need, each once, in name order.
+fn import_lines<'a>(types: impl Iterator<Item = &'a TsType>) -> String {
+    let mut imports: BTreeMap<&str, &Path> = BTreeMap::new();
+    for t in types {
+        imports.extend(t.imports.iter().map(|(name, path)| (name.as_str(), path.as_path())));
     }
+    imports
+        .into_iter()
+        .map(|(name, path)| {
+            format!("import type {{ {name} }} from \"./bindings/{}\";\n", path.with_extension("").display())
+        })
+        .collect()
+}
+
+fn commands_ts(catalog: &[CommandSig]) -> String {
+    let extra = extra_types();
     let mut out = String::from(
         "// Generated from src-tauri/src/ipc.rs by `cargo test -p seller-desk`. Do not edit.\n\
          // Every command of the shell: its arguments (as passed to `invoke`, camelCase) and its result.\n\
          // A command rejects with a `CommandError`; long ones emit `Progress` as the `progress` event.\n\n",
     );
-    for (name, path) in &imports {
-        let module = path.with_extension("");
-        out.push_str(&format!("import type {{ {name} }} from \"./bindings/{}\";\n", module.display()));
-    }
+    out.push_str(&import_lines(command_types(catalog).chain(extra.iter())));
     out.push_str(
         "\nexport type { CommandError, FilesDropped, JobProgress, Progress };\n\nexport interface Commands {\n",
     );
@@ -155,21 +167,12 @@ fn commands_ts(catalog: &[CommandSig]) -> String {
 /// `ggDashboard`), its arguments in the list's order; everything hand-written (calling, errors,
 /// event listeners) is in `invoke.ts`, which it re-exports.
 fn ipc_ts(catalog: &[CommandSig]) -> String {
-    let mut imports: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for c in catalog {
-        for t in c.args.iter().map(|(_, t)| t).chain([&c.result]) {
-            imports.extend(t.imports.clone());
-        }
-    }
     let mut out = String::from(
         "// Generated from src-tauri/src/ipc.rs by `cargo test -p seller-desk`. Do not edit.\n\
          // One typed wrapper per shell command, named after it in camelCase, its arguments in order.\n\
          // Calling, errors and event listeners are hand-written in ./invoke.ts (re-exported here).\n\n",
     );
-    for (name, path) in &imports {
-        let module = path.with_extension("");
-        out.push_str(&format!("import type {{ {name} }} from \"./bindings/{}\";\n", module.display()));
-    }
+    out.push_str(&import_lines(command_types(catalog)));
     out.push_str("import { call } from \"./invoke\";\n\nexport * from \"./invoke\";\n\n");
     for c in catalog {
         let params: Vec<String> = c.args.iter().map(|(n, t)| format!("{n}: {}", t.name)).collect();

@@ -21,10 +21,6 @@ use crate::{
     picked_files::{Access, FileKind, PickedFile},
 };
 
-/// Larger text files are refused: far beyond any list of codes or accounts, and a sign that the
-/// wrong file was picked (reading it would only freeze the app).
-pub const MAX_TEXT_BYTES: u64 = markets::files::TEXT_FILE_CAP;
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DuplicateCode {
     pub code: String,
@@ -90,20 +86,6 @@ fn name_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
-/// Reads a text file through the guard every user file goes through
-/// (`markets::files::read_user_file`: a regular file only, never past the cap, a FIFO refused
-/// without blocking), refusing text that is not UTF-8.
-pub(crate) fn read_text(path: &Path) -> CommandResult<String> {
-    let bytes = markets::files::read_user_file(path, MAX_TEXT_BYTES, "a text file")
-        .map_err(|e| CommandError::file(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|_| {
-        CommandError::file(format!(
-            "{} is not UTF-8 text: save it as UTF-8 (\"CSV UTF-8\" in spreadsheets) and try again",
-            path.display()
-        ))
-    })
-}
-
 pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> CommandResult<T> + Send + 'static,
 ) -> CommandResult<T> {
@@ -165,7 +147,7 @@ pub async fn pick_save_file(
 pub async fn read_codes_file(ctx: &Ctx<'_>, file: String) -> CommandResult<CodesParsed> {
     let path = readable(ctx, &file)?;
     blocking(move || {
-        let text = read_text(&path)?;
+        let text = desk::read_text_file(&path)?;
         let name = name_of(&path);
         Ok(CodesParsed::new(codes::read(&text, Some(&name))?, Some(name)))
     })
@@ -184,7 +166,7 @@ pub async fn parse_codes(_ctx: &Ctx<'_>, text: String) -> CommandResult<CodesPar
 pub async fn read_accounts_csv(ctx: &Ctx<'_>, file: String) -> CommandResult<AccountsFile> {
     let path = readable(ctx, &file)?;
     blocking(move || {
-        let text = read_text(&path)?;
+        let text = desk::read_text_file(&path)?;
         let file_name = name_of(&path);
         let parsed = accounts::for_form(accounts::parse(&text, &file_name)?, &file_name)?;
         Ok(AccountsFile {

@@ -7,7 +7,7 @@ use jobs::plan;
 use markets::Market;
 
 use super::{
-    files::{read_text, readable},
+    files::readable,
     gg_client, ggc_client,
     job_views::{JobPlan, JobSummary},
     profile_for, Ctx,
@@ -19,7 +19,7 @@ struct Handles<'a, 'c>(&'a Ctx<'c>);
 
 impl InputFiles for Handles<'_, '_> {
     fn read_text(&self, file: &str) -> desk::Result<String> {
-        read_text(&readable(self.0, file)?)
+        desk::read_text_file(&readable(self.0, file)?)
     }
 
     fn name(&self, file: &str) -> String {

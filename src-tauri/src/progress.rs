@@ -30,10 +30,11 @@ pub mod label {
     pub const PRODUCTS: &str = "products";
     pub const OFFERS: &str = "offers";
     pub const ORDERS: &str = "orders";
-    pub const CODES: &str = "codes";
-    pub const OFFERS_ACTIVATED: &str = "offers activated";
-    pub const OFFERS_TO_DRAFT: &str = "offers moved to draft";
-    pub const OFFERS_DELETED: &str = "offers deleted";
+    // The layer's own labels, the ones its use cases report with.
+    pub const CODES: &str = desk::gg_codes::PROGRESS_LABEL;
+    pub const OFFERS_ACTIVATED: &str = desk::batch::label::ACTIVATED;
+    pub const OFFERS_TO_DRAFT: &str = desk::batch::label::TO_DRAFT;
+    pub const OFFERS_DELETED: &str = desk::batch::label::DELETED;
     pub const ALL: &[&str] = &[PRODUCTS, OFFERS, ORDERS, CODES, OFFERS_ACTIVATED, OFFERS_TO_DRAFT, OFFERS_DELETED];
 }
 

@@ -20,12 +20,20 @@ pub struct BatchResult {
     pub error: Option<Error>,
 }
 
-/// What is being counted while a batch runs (the progress label both faces show).
+/// What is being counted while a batch runs (the progress labels both faces show; the app
+/// translates each).
+pub mod label {
+    pub const ACTIVATED: &str = "offers activated";
+    pub const TO_DRAFT: &str = "offers moved to draft";
+    pub const DELETED: &str = "offers deleted";
+}
+
+/// The progress label of a batch of `action`.
 pub fn progress_label(action: BatchAction) -> &'static str {
     match action {
-        BatchAction::Activate => "offers activated",
-        BatchAction::Draft => "offers moved to draft",
-        BatchAction::Delete => "offers deleted",
+        BatchAction::Activate => label::ACTIVATED,
+        BatchAction::Draft => label::TO_DRAFT,
+        BatchAction::Delete => label::DELETED,
     }
 }
 

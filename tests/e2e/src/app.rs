@@ -347,8 +347,17 @@ scripts/setup.sh generates it"
         let el = self.find(testid).await;
         el.scroll_into_view().await.ok();
         el.click().await.unwrap_or_else(|e| panic!("click [{testid}]: {e}"));
-        el.send_keys(Key::Control + "a").await.unwrap_or_else(|e| panic!("select all in [{testid}]: {e}"));
-        el.send_keys(Key::Backspace).await.unwrap_or_else(|e| panic!("clear [{testid}]: {e}"));
+        // Select all and delete, until the field is empty: WebKitWebDriver sometimes delivers
+        // the Ctrl+A before the click's focus lands, and the Backspace then takes one character.
+        for attempt in 1.. {
+            el.send_keys(Key::Control + "a").await.unwrap_or_else(|e| panic!("select all in [{testid}]: {e}"));
+            el.send_keys(Key::Backspace).await.unwrap_or_else(|e| panic!("clear [{testid}]: {e}"));
+            let left = el.prop("value").await.ok().flatten().unwrap_or_default();
+            if left.is_empty() {
+                break;
+            }
+            assert!(attempt < 5, "[{testid}] could not be cleared: it still holds {left:?}");
+        }
         // Line breaks as the Enter key: WebKitWebDriver drops a typed "\n".
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
